@@ -1,0 +1,104 @@
+//! Command-line interface: clap derive only. Every doc comment here is
+//! `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Digital-transformation target calculator: attainment, gaps and status of a
+/// resolution's targets from actual figures.
+#[derive(Debug, Parser)]
+#[command(name = "dtcalc", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Attainment, gap and status of every indicator and pillar
+    Report(ReportArgs),
+    /// List the resolution's targets per pillar
+    Targets(TargetsArgs),
+}
+
+/// Options every command shares.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Targets file (TOML); default: the built-in Bình Thuận resolution of 18/3/2022
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+
+    /// Language of labels and names [default: vi when LC_ALL/LC_MESSAGES/LANG starts with "vi", else en]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Data files (CSV); `-` reads standard input, as does giving none when input is piped
+    #[arg(value_name = "DATA")]
+    pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Target year to assess (e.g. 2025), or `all` for every target year
+    #[arg(long, default_value = "all", value_name = "YEAR|all")]
+    pub horizon: String,
+
+    /// Use figures up to this year [default: the latest year in the data]
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<i32>,
+
+    /// Only this pillar (repeatable), e.g. `government`
+    #[arg(long, value_name = "ID")]
+    pub pillar: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// CSV field delimiter [default: detected from the header line: `,` `;` or tab]
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+}
+
+#[derive(Debug, Args)]
+pub struct TargetsArgs {
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned tables for people
+    Table,
+    /// One JSON object for scripts (fields documented in README.md)
+    Json,
+}
+
+/// Languages of human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Vietnamese
+    Vi,
+    /// English
+    En,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\t" | "\\t" | "tab" => Ok(b'\t'),
+        _ => Err(format!(
+            "\"{s}\" is not a supported delimiter; use , ; or tab"
+        )),
+    }
+}

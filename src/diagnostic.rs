@@ -1,0 +1,127 @@
+//! A located problem in an input file: data, not an error.
+//!
+//! Loaders collect diagnostics so that every problem can be listed at once;
+//! the command layer decides whether they stop the run.
+
+use std::fmt;
+
+/// One problem found in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it.
+    pub file: String,
+    /// Physical line, 1-based, as an editor shows it.
+    pub line: Option<u64>,
+    /// Column, 1-based: the field number in a CSV row, the character in TOML.
+    pub column: Option<u64>,
+    /// The CSV column name or TOML key the problem is about.
+    pub field: Option<String>,
+    /// A short stable rule name, e.g. `unknown-indicator`.
+    pub rule: &'static str,
+    /// What is wrong and what was expected, in lower case, no final period.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem with the whole file (no line).
+    pub fn file(file: &str, rule: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            field: None,
+            rule,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a line and column.
+    pub fn at(
+        file: &str,
+        line: u64,
+        column: u64,
+        field: Option<&str>,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some(column),
+            field: field.map(str::to_string),
+            rule,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Turns a byte offset into `text` into a 1-based (line, character column).
+pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line as u64, col as u64)
+}
+
+/// An error carrying several diagnostics, printed one per line.
+#[derive(Debug)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let text = "a = 1\nbé = \"x\"\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        // "bé = " is 5 characters but 6 bytes; the quote starts at byte 6+6.
+        assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_field() {
+        let d = Diagnostic::at(
+            "a.csv",
+            7,
+            3,
+            Some("value"),
+            "not-a-number",
+            "\"8o\" is not a number",
+        );
+        assert_eq!(d.to_string(), "a.csv:7:3: value: \"8o\" is not a number");
+    }
+}

@@ -1,0 +1,15 @@
+//! dtcalc: attainment of digital-transformation targets.
+//!
+//! Data flows one way: `cli -> cmd -> (targets, actuals) -> calc -> report`.
+//! The library exposes every stage so tests, benches and fuzz targets can
+//! call them directly.
+
+pub mod actuals;
+pub mod calc;
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod exit;
+pub mod lang;
+pub mod report;
+pub mod targets;

@@ -1,0 +1,34 @@
+//! Thin entry point: parse arguments, run, map the outcome to an exit code,
+//! print an error once.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dtcalc::cli::Cli;
+use dtcalc::exit::COULD_NOT_RUN;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { COULD_NOT_RUN } else { 0 });
+        }
+    };
+    match dtcalc::cmd::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dtcalc: error: {err:#}");
+            ExitCode::from(COULD_NOT_RUN)
+        }
+    }
+}
+
+/// A closed stdout (`dtcalc report x.csv | head`) ends quietly.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,198 @@
+//! JSON output for scripts. Field names and meanings are documented in
+//! README.md ("JSON output") and are stable; numbers are plain JSON numbers
+//! whatever the language.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Context;
+use crate::calc::Summary;
+use crate::targets::Resolution;
+
+#[derive(Serialize)]
+struct ResolutionJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    title_en: &'a str,
+    issuer: &'a str,
+    adopted: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    resolution: ResolutionJson<'a>,
+    as_of: Option<i32>,
+    data_files: &'a [String],
+    indicators: Vec<IndicatorJson<'a>>,
+    pillars: Vec<SummaryJson<'a>>,
+    totals: Vec<SummaryJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    id: &'a str,
+    pillar: &'a str,
+    item: &'a str,
+    unit: &'a str,
+    target_year: i32,
+    comparison: Option<&'static str>,
+    target: Option<f64>,
+    actual: Option<f64>,
+    actual_year: Option<i32>,
+    attainment_pct: Option<f64>,
+    gap: Option<f64>,
+    met: Option<bool>,
+    status: &'static str,
+    worst_member: Option<&'a str>,
+    missing_members: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    id: &'a str,
+    target_year: i32,
+    indicators: usize,
+    with_data: usize,
+    met: usize,
+    mean_attainment_pct: Option<f64>,
+    items: usize,
+    items_met: usize,
+}
+
+fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
+    ResolutionJson {
+        id: &r.meta.id,
+        title: &r.meta.title_vi,
+        title_en: &r.meta.title_en,
+        issuer: &r.meta.issuer_vi,
+        adopted: &r.meta.adopted,
+    }
+}
+
+fn summary_json(s: &Summary) -> SummaryJson<'_> {
+    SummaryJson {
+        id: &s.pillar,
+        target_year: s.target_year,
+        indicators: s.indicators,
+        with_data: s.with_data,
+        met: s.met,
+        mean_attainment_pct: s.mean_attainment_pct,
+        items: s.items,
+        items_met: s.items_met,
+    }
+}
+
+/// Writes the report as one JSON object.
+pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
+    let a = ctx.assessment;
+    let indicators = a
+        .results
+        .iter()
+        .map(|r| {
+            let ind = &ctx.resolution.indicators[r.indicator];
+            IndicatorJson {
+                id: &ind.id,
+                pillar: &ind.pillar,
+                item: &ind.item,
+                unit: ind.unit.symbol(),
+                target_year: r.target_year,
+                comparison: r.target.map(|t| t.comparison.symbol()),
+                target: r.target.map(|t| t.value),
+                actual: r.actual,
+                actual_year: r.actual_year,
+                attainment_pct: r.attainment_pct,
+                gap: r.gap,
+                met: r.met,
+                status: r.status.id(),
+                worst_member: r.worst_member.as_deref(),
+                missing_members: &r.missing_members,
+            }
+        })
+        .collect();
+    let report = ReportJson {
+        resolution: resolution_json(ctx.resolution),
+        as_of: a.as_of,
+        data_files: ctx.files,
+        indicators,
+        pillars: a.pillars.iter().map(summary_json).collect(),
+        totals: a.totals.iter().map(summary_json).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TargetsJson<'a> {
+    resolution: ResolutionJson<'a>,
+    targets: Vec<TargetJson<'a>>,
+    indicators: Vec<IndicatorInfoJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    id: &'a str,
+    pillar: &'a str,
+    target_year: i32,
+    comparison: &'static str,
+    value: f64,
+}
+
+#[derive(Serialize)]
+struct IndicatorInfoJson<'a> {
+    id: &'a str,
+    pillar: &'a str,
+    item: &'a str,
+    name_vi: &'a str,
+    name_en: &'a str,
+    unit: &'static str,
+    note_vi: Option<&'a str>,
+    note_en: Option<&'a str>,
+    each_vi: Option<&'a str>,
+    each_en: Option<&'a str>,
+    members: &'a [String],
+}
+
+/// Writes the resolution's targets as one JSON object.
+pub fn render_targets(out: &mut dyn Write, r: &Resolution) -> Result<()> {
+    let targets = r
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.targets.iter().map(move |t| TargetJson {
+                id: &i.id,
+                pillar: &i.pillar,
+                target_year: t.year,
+                comparison: t.comparison.symbol(),
+                value: t.value,
+            })
+        })
+        .collect();
+    let indicators = r
+        .indicators
+        .iter()
+        .map(|i| IndicatorInfoJson {
+            id: &i.id,
+            pillar: &i.pillar,
+            item: &i.item,
+            name_vi: &i.name_vi,
+            name_en: &i.name_en,
+            unit: i.unit.symbol(),
+            note_vi: i.note_vi.as_deref(),
+            note_en: i.note_en.as_deref(),
+            each_vi: i.each.as_ref().map(|e| e.0.as_str()),
+            each_en: i.each.as_ref().map(|e| e.1.as_str()),
+            members: &i.members,
+        })
+        .collect();
+    let doc = TargetsJson {
+        resolution: resolution_json(r),
+        targets,
+        indicators,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! The resolution model: pillars, indicators and their targets per year.
+//!
+//! Loading and checking a targets file lives in `parse.rs`; this file holds only
+//! the data types and the small questions one can ask of them.
+
+mod parse;
+
+pub use parse::{BUILTIN, load, parse};
+
+use crate::lang::Lang;
+
+/// A resolution: its metadata, its pillars and every indicator with targets.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// Title, issuer, adoption date and source.
+    pub meta: Meta,
+    /// Pillars in file order (e.g. government, economy, society, overall).
+    pub pillars: Vec<Pillar>,
+    /// Indicators in file order.
+    pub indicators: Vec<Indicator>,
+}
+
+/// Resolution metadata.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// Short machine id, e.g. `binh-thuan-dt-2022`.
+    pub id: String,
+    /// Title in Vietnamese.
+    pub title_vi: String,
+    /// Title in English.
+    pub title_en: String,
+    /// Issuing body in Vietnamese.
+    pub issuer_vi: String,
+    /// Issuing body in English.
+    pub issuer_en: String,
+    /// Adoption date as written (`YYYY-MM-DD`).
+    pub adopted: String,
+    /// The year part of `adopted`.
+    pub adoption_year: i32,
+    /// Where the text was taken from.
+    pub source: String,
+}
+
+/// A pillar (group of indicators).
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    /// Id used by indicators and `--pillar`.
+    pub id: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// The unit an indicator is measured in; it fixes the natural range of values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A share, 0 to 100.
+    Percent,
+    /// A rate per year in %, any sign (e.g. productivity growth).
+    PercentPerYear,
+    /// A rank, a whole number >= 1; lower is better.
+    Rank,
+    /// Any finite number.
+    Number,
+}
+
+/// How the actual must compare with the target value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// `>=`: reach at least ("đạt", "tối thiểu").
+    AtLeast,
+    /// `>`: strictly above ("trên").
+    Above,
+    /// `<=`: at most (ranks: "nhóm N dẫn đầu").
+    AtMost,
+    /// `<`: strictly below.
+    Below,
+}
+
+/// One target: a comparison and a value for one target year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    /// The year the target is due.
+    pub year: i32,
+    /// How the actual is compared with `value`.
+    pub comparison: Comparison,
+    /// The target value in the indicator's unit.
+    pub value: f64,
+}
+
+/// An indicator of the resolution.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// Id used in data files, e.g. `gov.dossiers_online.province`.
+    pub id: String,
+    /// Id of the pillar it belongs to.
+    pub pillar: String,
+    /// The resolution item it belongs to (several indicators may share one);
+    /// defaults to the indicator id.
+    pub item: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Unit of values and targets.
+    pub unit: Unit,
+    /// Vietnamese note (e.g. "trừ hồ sơ mật").
+    pub note_vi: Option<String>,
+    /// English note.
+    pub note_en: Option<String>,
+    /// When the target applies to each member of a group: the group's name
+    /// in Vietnamese and English (e.g. "sector/field").
+    pub each: Option<(String, String)>,
+    /// Members the target applies to each of, when the resolution lists them.
+    pub members: Vec<String>,
+    /// Targets sorted by year.
+    pub targets: Vec<Target>,
+}
+
+impl Comparison {
+    /// The operator as written in targets files and JSON.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => ">=",
+            Comparison::Above => ">",
+            Comparison::AtMost => "<=",
+            Comparison::Below => "<",
+        }
+    }
+
+    /// Parses `>=`, `>`, `<=` or `<`.
+    pub fn from_symbol(s: &str) -> Option<Self> {
+        match s {
+            ">=" => Some(Comparison::AtLeast),
+            ">" => Some(Comparison::Above),
+            "<=" => Some(Comparison::AtMost),
+            "<" => Some(Comparison::Below),
+            _ => None,
+        }
+    }
+
+    /// True when a larger actual is better.
+    pub fn higher_is_better(self) -> bool {
+        matches!(self, Comparison::AtLeast | Comparison::Above)
+    }
+
+    /// True when the comparison is strict (`>` or `<`).
+    pub fn is_strict(self) -> bool {
+        matches!(self, Comparison::Above | Comparison::Below)
+    }
+
+    /// Whether `actual` satisfies the comparison against `target`.
+    pub fn holds(self, actual: f64, target: f64) -> bool {
+        match self {
+            Comparison::AtLeast => actual >= target,
+            Comparison::Above => actual > target,
+            Comparison::AtMost => actual <= target,
+            Comparison::Below => actual < target,
+        }
+    }
+}
+
+impl Unit {
+    /// The unit as written in targets files and JSON.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::PercentPerYear => "%/year",
+            Unit::Rank => "rank",
+            Unit::Number => "number",
+        }
+    }
+
+    /// Parses a unit as written in a targets file.
+    pub fn from_symbol(s: &str) -> Option<Self> {
+        match s {
+            "%" => Some(Unit::Percent),
+            "%/year" => Some(Unit::PercentPerYear),
+            "rank" => Some(Unit::Rank),
+            "number" => Some(Unit::Number),
+            _ => None,
+        }
+    }
+}
+
+impl Resolution {
+    /// The indicator with this id, if any.
+    pub fn indicator(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
+    }
+
+    /// The pillar with this id, if any.
+    pub fn pillar(&self, id: &str) -> Option<&Pillar> {
+        self.pillars.iter().find(|p| p.id == id)
+    }
+
+    /// Every target year any indicator has, ascending.
+    pub fn target_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .indicators
+            .iter()
+            .flat_map(|i| i.targets.iter().map(|t| t.year))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// Title in the given language.
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.meta.title_vi, &self.meta.title_en)
+    }
+}
+
+impl Pillar {
+    /// Name in the given language.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_vi, &self.name_en)
+    }
+}
+
+impl Indicator {
+    /// Name in the given language.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_vi, &self.name_en)
+    }
+
+    /// Note in the given language, if any.
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Vi => self.note_vi.as_deref().or(self.note_en.as_deref()),
+            Lang::En => self.note_en.as_deref().or(self.note_vi.as_deref()),
+        }
+    }
+
+    /// The target due in `year`, if the resolution states one.
+    pub fn target_for(&self, year: i32) -> Option<&Target> {
+        self.targets.iter().find(|t| t.year == year)
+    }
+
+    /// True when the target applies to each member of a group (rows carry a
+    /// `breakdown`).
+    pub fn is_each(&self) -> bool {
+        self.each.is_some()
+    }
+}
