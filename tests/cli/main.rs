@@ -1,0 +1,6 @@
+//! Integration tests: run the `dtcalc` binary on the examples and on small
+//! fixtures. One module per command or concern.
+
+mod common;
+mod report;
+mod targets;
