@@ -298,3 +298,353 @@ fn summarise(
         items_met: items.values().filter(|&&m| m).count(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::targets;
+
+    const TOML: &str = r#"
+[resolution]
+id = "t"
+title_vi = "t"
+title_en = "t"
+issuer_vi = "t"
+issuer_en = "t"
+adopted = "2022-03-18"
+
+[[pillar]]
+id = "gov"
+name_vi = "g"
+name_en = "g"
+
+[[pillar]]
+id = "soc"
+name_vi = "s"
+name_en = "s"
+
+[[indicator]]
+id = "share"
+pillar = "gov"
+item = "dossiers"
+name_vi = "n"
+name_en = "n"
+unit = "%"
+targets = { 2025 = ">= 60", 2030 = ">= 70" }
+
+[[indicator]]
+id = "share2"
+pillar = "gov"
+item = "dossiers"
+name_vi = "n"
+name_en = "n"
+unit = "%"
+targets = { 2025 = ">= 90" }
+
+[[indicator]]
+id = "strict"
+pillar = "soc"
+name_vi = "n"
+name_en = "n"
+unit = "%"
+targets = { 2030 = "> 80" }
+
+[[indicator]]
+id = "rank"
+pillar = "soc"
+name_vi = "n"
+name_en = "n"
+unit = "rank"
+targets = { 2030 = "<= 20" }
+
+[[indicator]]
+id = "fibre"
+pillar = "soc"
+name_vi = "n"
+name_en = "n"
+unit = "%"
+each_vi = "m"
+each_en = "m"
+members = ["households", "schools", "hospitals"]
+targets = { 2025 = ">= 80" }
+"#;
+
+    fn res() -> Resolution {
+        targets::parse(TOML, "test.toml").expect("test targets load")
+    }
+
+    fn obs(r: &Resolution, id: &str, year: i32, member: Option<&str>, value: f64) -> Observation {
+        let indicator = r.indicator(id).expect("known id");
+        Observation {
+            indicator,
+            year,
+            member: member.map(str::to_string),
+            value,
+            file: 0,
+            line: 1,
+        }
+    }
+
+    fn run(r: &Resolution, data: &[Observation], as_of: Option<i32>, years: &[i32]) -> Assessment {
+        assess(
+            r,
+            data,
+            &Options {
+                as_of,
+                horizons: years.to_vec(),
+                pillars: vec![],
+            },
+        )
+    }
+
+    fn result<'a>(a: &'a Assessment, r: &Resolution, id: &str, year: i32) -> &'a IndicatorResult {
+        let i = r.indicator(id).expect("known id");
+        a.results
+            .iter()
+            .find(|x| x.indicator == i && x.target_year == year)
+            .expect("result present")
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn higher_is_better_attainment_and_gap() {
+        // 58.9 / 60 x 100 = 98.1666..%; gap 60 - 58.9 = 1.1 points still to go
+        let a = attainment(Comparison::AtLeast, 58.9, 60.0).expect("defined");
+        assert!(close(a, 98.166_666_666_666_67), "{a}");
+        assert!(close(gap(Comparison::AtLeast, 58.9, 60.0), 1.1));
+        // over-achievement: 93.6 / 90 x 100 = 104%, gap 90 - 93.6 = -3.6
+        assert!(close(
+            attainment(Comparison::AtLeast, 93.6, 90.0).expect("defined"),
+            104.0
+        ));
+        assert!(close(gap(Comparison::AtLeast, 93.6, 90.0), -3.6));
+    }
+
+    #[test]
+    fn rank_is_lower_is_better() {
+        // rank 27 against <= 20: 20 / 27 x 100 = 74.07..%, gap 27 - 20 = 7 places
+        assert!(close(
+            attainment(Comparison::AtMost, 27.0, 20.0).expect("defined"),
+            2000.0 / 27.0
+        ));
+        assert!(close(gap(Comparison::AtMost, 27.0, 20.0), 7.0));
+        // rank 15: 20 / 15 x 100 = 133.3..%, gap 15 - 20 = -5 (five places better)
+        assert!(close(
+            attainment(Comparison::AtMost, 15.0, 20.0).expect("defined"),
+            400.0 / 3.0
+        ));
+        assert!(close(gap(Comparison::AtMost, 15.0, 20.0), -5.0));
+    }
+
+    #[test]
+    fn zero_denominator_gives_no_attainment() {
+        assert_eq!(attainment(Comparison::AtLeast, 5.0, 0.0), None);
+        assert_eq!(attainment(Comparison::AtMost, 0.0, 20.0), None);
+        // a negative growth rate is a negative attainment: -2 / 7 x 100 = -28.57..%
+        assert!(close(
+            attainment(Comparison::AtLeast, -2.0, 7.0).expect("defined"),
+            -200.0 / 7.0
+        ));
+    }
+
+    #[test]
+    fn strict_target_at_equality_is_not_met() {
+        let r = res();
+        let a = run(&r, &[obs(&r, "strict", 2024, None, 80.0)], None, &[2030]);
+        let x = result(&a, &r, "strict", 2030);
+        // 80 / 80 x 100 = 100% attained, gap 0, but "> 80" does not hold at 80
+        assert_eq!(x.attainment_pct, Some(100.0));
+        assert_eq!(x.gap, Some(0.0));
+        assert_eq!(x.met, Some(false));
+        assert_eq!(x.status, Status::NotMet);
+        let a = run(&r, &[obs(&r, "strict", 2024, None, 80.1)], None, &[2030]);
+        assert_eq!(result(&a, &r, "strict", 2030).status, Status::Met);
+    }
+
+    #[test]
+    fn rank_status_follows_the_comparison() {
+        let r = res();
+        let a = run(&r, &[obs(&r, "rank", 2024, None, 20.0)], None, &[2030]);
+        assert_eq!(result(&a, &r, "rank", 2030).status, Status::Met); // 20 <= 20
+        let a = run(&r, &[obs(&r, "rank", 2024, None, 21.0)], None, &[2030]);
+        let x = result(&a, &r, "rank", 2030);
+        assert_eq!(x.status, Status::NotMet); // 21 > 20
+        assert_eq!(x.gap, Some(1.0)); // 21 - 20
+    }
+
+    #[test]
+    fn latest_figure_at_or_before_as_of_is_used() {
+        let r = res();
+        let data = [
+            obs(&r, "share", 2022, None, 45.0),
+            obs(&r, "share", 2024, None, 58.9),
+            obs(&r, "share", 2023, None, 52.3),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        assert_eq!(a.as_of, Some(2024)); // default: latest year in the data
+        let x = result(&a, &r, "share", 2025);
+        assert_eq!((x.actual, x.actual_year), (Some(58.9), Some(2024)));
+        let a = run(&r, &data, Some(2023), &[2025]);
+        let x = result(&a, &r, "share", 2025);
+        assert_eq!((x.actual, x.actual_year), (Some(52.3), Some(2023)));
+        let a = run(&r, &data, Some(2021), &[2025]);
+        assert_eq!(result(&a, &r, "share", 2025).status, Status::NoData);
+    }
+
+    #[test]
+    fn no_data_and_no_target_are_reported_as_such() {
+        let r = res();
+        let a = run(&r, &[], None, &[2025, 2030]);
+        assert_eq!(a.as_of, None);
+        let x = result(&a, &r, "share", 2025);
+        assert_eq!(
+            (x.status, x.actual, x.met, x.attainment_pct),
+            (Status::NoData, None, None, None)
+        );
+        // "strict" has no 2025 target: never invented
+        let x = result(&a, &r, "strict", 2025);
+        assert_eq!((x.status, x.target), (Status::NoTarget, None));
+        let sum = a
+            .pillars
+            .iter()
+            .find(|s| s.pillar == "soc" && s.target_year == 2025)
+            .expect("summary");
+        assert_eq!(
+            (
+                sum.indicators,
+                sum.with_data,
+                sum.met,
+                sum.mean_attainment_pct
+            ),
+            (1, 0, 0, None)
+        );
+    }
+
+    #[test]
+    fn worst_member_decides() {
+        let r = res();
+        let data = [
+            obs(&r, "fibre", 2024, Some("schools"), 97.0),
+            obs(&r, "fibre", 2024, Some("households"), 85.4),
+            obs(&r, "fibre", 2024, Some("hospitals"), 100.0),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        let x = result(&a, &r, "fibre", 2025);
+        // worst of 97, 85.4, 100 is households: 85.4 / 80 x 100 = 106.75%, gap 80 - 85.4 = -5.4
+        assert_eq!(x.worst_member.as_deref(), Some("households"));
+        assert!(close(x.attainment_pct.expect("defined"), 106.75));
+        assert!(close(x.gap.expect("defined"), -5.4));
+        assert_eq!(x.status, Status::Met);
+    }
+
+    #[test]
+    fn missing_declared_member_makes_incomplete_never_met() {
+        let r = res();
+        let data = [
+            obs(&r, "fibre", 2024, Some("schools"), 97.0),
+            obs(&r, "fibre", 2024, Some("households"), 85.4),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        let x = result(&a, &r, "fibre", 2025);
+        assert_eq!(x.status, Status::Incomplete);
+        assert_eq!(x.met, None); // both reported members pass, hospitals unknown
+        assert_eq!(x.missing_members, vec!["hospitals".to_string()]);
+        assert_eq!(x.worst_member.as_deref(), Some("households"));
+        // a reported member already fails: known not met, still incomplete
+        let data = [obs(&r, "fibre", 2024, Some("schools"), 70.0)];
+        let a = run(&r, &data, None, &[2025]);
+        let x = result(&a, &r, "fibre", 2025);
+        assert_eq!((x.status, x.met), (Status::Incomplete, Some(false)));
+        let sum = a
+            .pillars
+            .iter()
+            .find(|s| s.pillar == "soc" && s.target_year == 2025)
+            .expect("summary");
+        assert_eq!((sum.with_data, sum.met), (1, 0)); // counts as having data, never as met
+    }
+
+    #[test]
+    fn members_use_their_own_latest_year() {
+        let r = res();
+        let data = [
+            obs(&r, "fibre", 2023, Some("hospitals"), 75.0),
+            obs(&r, "fibre", 2024, Some("schools"), 97.0),
+            obs(&r, "fibre", 2024, Some("households"), 85.4),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        let x = result(&a, &r, "fibre", 2025);
+        // hospitals' 2023 figure (75) is the worst; its year is reported
+        assert_eq!(
+            (x.worst_member.as_deref(), x.actual_year, x.status),
+            (Some("hospitals"), Some(2023), Status::NotMet)
+        );
+    }
+
+    #[test]
+    fn pillar_summary_caps_attainment_and_counts_items() {
+        let r = res();
+        let data = [
+            obs(&r, "share", 2024, None, 58.9),
+            obs(&r, "share2", 2024, None, 93.6),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        let gov = a
+            .pillars
+            .iter()
+            .find(|s| s.pillar == "gov")
+            .expect("gov summary");
+        // share: 58.9 / 60 = 98.1666..%; share2: 93.6 / 90 = 104% capped to 100
+        // mean = (98.1666.. + 100) / 2 = 99.0833..%
+        assert!(close(
+            gov.mean_attainment_pct.expect("mean"),
+            (58.9 / 60.0 * 100.0 + 100.0) / 2.0
+        ));
+        assert_eq!((gov.indicators, gov.with_data, gov.met), (2, 2, 1));
+        // both share one item "dossiers"; one fails so the item is not met
+        assert_eq!((gov.items, gov.items_met), (1, 0));
+        let total = a
+            .totals
+            .iter()
+            .find(|s| s.target_year == 2025)
+            .expect("total");
+        assert_eq!(total.pillar, "total");
+        assert_eq!((total.indicators, total.items), (3, 2)); // share, share2, fibre; items dossiers, fibre
+    }
+
+    #[test]
+    fn negative_attainment_counts_as_zero_in_the_mean() {
+        let r = res();
+        let data = [
+            obs(&r, "share", 2024, None, 0.0),
+            obs(&r, "share2", 2024, None, 45.0),
+        ];
+        let a = run(&r, &data, None, &[2025]);
+        let gov = a
+            .pillars
+            .iter()
+            .find(|s| s.pillar == "gov")
+            .expect("gov summary");
+        // 0 / 60 = 0%, 45 / 90 = 50%: mean 25%
+        assert!(close(gov.mean_attainment_pct.expect("mean"), 25.0));
+    }
+
+    #[test]
+    fn pillar_filter_keeps_only_selected_pillars() {
+        let r = res();
+        let opts = Options {
+            as_of: None,
+            horizons: vec![2025],
+            pillars: vec!["soc".to_string()],
+        };
+        let a = assess(&r, &[], &opts);
+        assert!(
+            a.results
+                .iter()
+                .all(|x| r.indicators[x.indicator].pillar == "soc")
+        );
+        assert_eq!(a.pillars.len(), 1);
+    }
+}

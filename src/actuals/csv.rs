@@ -123,9 +123,17 @@ struct LineCounter {
 }
 
 impl LineCounter {
-    /// The 1-based physical line of `offset`; offsets must not decrease.
+    /// The 1-based physical line of the record starting at `offset`;
+    /// offsets must not decrease. The csv crate reports a record's start
+    /// before any blank lines it skipped, so line ends are skipped first.
     fn line_at(&mut self, bytes: &[u8], offset: usize) -> u64 {
-        let end = offset.min(bytes.len()).max(self.offset);
+        let skipped = bytes
+            .get(offset..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let end = (offset + skipped).min(bytes.len()).max(self.offset);
         let chunk = bytes.get(self.offset..end).unwrap_or_default();
         self.line += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
         self.offset = end;
@@ -153,5 +161,8 @@ mod tests {
         assert_eq!(lines.line_at(bytes, 0), 1);
         assert_eq!(lines.line_at(bytes, 5), 3); // "b" after a CRLF line and a blank one
         assert_eq!(lines.line_at(bytes, 7), 4);
+        // a record reported at the start of the blank line before it
+        let mut lines = LineCounter::default();
+        assert_eq!(lines.line_at(bytes, 3), 3);
     }
 }

@@ -61,6 +61,15 @@ struct SummaryJson<'a> {
     items_met: usize,
 }
 
+/// Rounds to 9 decimal places, removing binary noise such as
+/// `8.799999999999997` (documented in README.md).
+fn clean(x: Option<f64>) -> Option<f64> {
+    x.map(|v| {
+        let r = (v * 1e9).round() / 1e9;
+        if r.is_finite() { r } else { v }
+    })
+}
+
 fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
     ResolutionJson {
         id: &r.meta.id,
@@ -78,7 +87,7 @@ fn summary_json(s: &Summary) -> SummaryJson<'_> {
         indicators: s.indicators,
         with_data: s.with_data,
         met: s.met,
-        mean_attainment_pct: s.mean_attainment_pct,
+        mean_attainment_pct: clean(s.mean_attainment_pct),
         items: s.items,
         items_met: s.items_met,
     }
@@ -102,8 +111,8 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
                 target: r.target.map(|t| t.value),
                 actual: r.actual,
                 actual_year: r.actual_year,
-                attainment_pct: r.attainment_pct,
-                gap: r.gap,
+                attainment_pct: clean(r.attainment_pct),
+                gap: clean(r.gap),
                 met: r.met,
                 status: r.status.id(),
                 worst_member: r.worst_member.as_deref(),

@@ -2,10 +2,372 @@
 
 use crate::common::{dtcalc, fixture, json};
 
+/// The result for one indicator and target year in a JSON report.
+fn row<'a>(report: &'a serde_json::Value, id: &str, year: i64) -> &'a serde_json::Value {
+    report["indicators"]
+        .as_array()
+        .expect("indicators array")
+        .iter()
+        .find(|r| r["id"] == id && r["target_year"] == year)
+        .unwrap_or_else(|| panic!("no row for {id} {year}"))
+}
+
+fn approx(v: &serde_json::Value, expected: f64) {
+    let got = v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"));
+    assert!(
+        (got - expected).abs() < 1e-9,
+        "got {got}, expected {expected}"
+    );
+}
+
+fn example_json() -> serde_json::Value {
+    let out = dtcalc()
+        .args(["report", "examples/actuals.csv", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
 #[test]
-fn example_report_runs_and_exits_zero() {
+fn example_report_table_snapshot() {
+    let out = dtcalc()
+        .args(["report", "examples/actuals.csv", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("example_report_en", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn example_report_table_snapshot_vietnamese() {
+    let out = dtcalc()
+        .args([
+            "report",
+            "examples/actuals.csv",
+            "--lang",
+            "vi",
+            "--horizon",
+            "2025",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(
+        "example_report_vi_2025",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn example_figures_match_hand_arithmetic() {
+    let r = example_json();
+    assert_eq!(r["as_of"], 2024);
+    // commune dossiers 2024: 58.9 against >= 60 -> 58.9 / 60 x 100 = 98.1666..%, gap 1.1
+    let x = row(&r, "gov.dossiers_online.commune", 2025);
+    approx(&x["actual"], 58.9);
+    approx(&x["attainment_pct"], 58.9 / 60.0 * 100.0);
+    approx(&x["gap"], 60.0 - 58.9);
+    assert_eq!(x["met"], false);
+    assert_eq!(x["status"], "not_met");
+    // e-payment 2024: 80 against "> 80" (2030) -> 100% attained, gap 0, not met
+    let x = row(&r, "soc.epayment_accounts", 2030);
+    assert_eq!(x["comparison"], ">");
+    approx(&x["attainment_pct"], 100.0);
+    approx(&x["gap"], 0.0);
+    assert_eq!(x["met"], false);
+    // rank 27 against <= 20 -> 20 / 27 x 100 = 74.07..%, gap 27 - 20 = 7
+    let x = row(&r, "overall.dt_rank", 2030);
+    approx(&x["attainment_pct"], 20.0 / 27.0 * 100.0);
+    approx(&x["gap"], 7.0);
+    // digital data per sector: worst of agriculture 55, education 78, health 72.5,
+    // tourism 64, transport 70 is agriculture -> 55 / 70 x 100 = 78.57..%
+    let x = row(&r, "gov.digital_data", 2025);
+    assert_eq!(x["worst_member"], "agriculture");
+    approx(&x["attainment_pct"], 55.0 / 70.0 * 100.0);
+    // no 2025 target for AI analytics: shown as such, never invented
+    let x = row(&r, "gov.ai_analytics", 2025);
+    assert_eq!(x["status"], "no_target");
+    assert!(x["target"].is_null() && x["comparison"].is_null() && x["met"].is_null());
+}
+
+#[test]
+fn example_summaries_match_hand_arithmetic() {
+    let r = example_json();
+    let total = r["totals"]
+        .as_array()
+        .expect("totals")
+        .iter()
+        .find(|t| t["target_year"] == 2025)
+        .expect("2025");
+    // 2025 items met: reporting system, labour productivity, fibre, e-payment = 4 of 14
+    assert_eq!(total["items"], 14);
+    assert_eq!(total["items_met"], 4);
+    assert_eq!(total["indicators"], 16);
+    assert_eq!(total["met"], 6); // the four items above plus provincial and district dossiers
+    let econ = r["pillars"]
+        .as_array()
+        .expect("pillars")
+        .iter()
+        .find(|p| p["id"] == "economy" && p["target_year"] == 2025)
+        .expect("economy 2025");
+    // 11.3/20 = 56.5%, 3.1/10 = 31%, 7.3/7 = 104.3% -> capped 100, 68.2/75 = 90.93..%
+    let mean = (56.5 + 31.0 + 100.0 + 68.2 / 75.0 * 100.0) / 4.0;
+    approx(&econ["mean_attainment_pct"], mean);
+    assert_eq!(econ["met"], 1);
+}
+
+#[test]
+fn json_has_documented_fields_and_no_lang_dependence() {
+    let en = dtcalc()
+        .args([
+            "report",
+            "examples/actuals.csv",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("runs");
+    let vi = dtcalc()
+        .args([
+            "report",
+            "examples/actuals.csv",
+            "--format",
+            "json",
+            "--lang",
+            "vi",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(en.stdout, vi.stdout);
+    let r = json(&en);
+    for key in [
+        "resolution",
+        "as_of",
+        "indicators",
+        "pillars",
+        "totals",
+        "data_files",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}");
+    }
+    let fields = [
+        "id",
+        "pillar",
+        "target_year",
+        "comparison",
+        "target",
+        "actual",
+        "actual_year",
+        "attainment_pct",
+        "gap",
+        "met",
+        "status",
+        "worst_member",
+    ];
+    for f in fields {
+        assert!(
+            row(&r, "soc.fibre_coverage", 2025).get(f).is_some(),
+            "missing {f}"
+        );
+    }
+    for f in [
+        "id",
+        "target_year",
+        "indicators",
+        "with_data",
+        "met",
+        "mean_attainment_pct",
+    ] {
+        assert!(r["pillars"][0].get(f).is_some(), "missing {f}");
+    }
+}
+
+#[test]
+fn as_of_picks_earlier_figures() {
+    let out = dtcalc()
+        .args([
+            "report",
+            "examples/actuals.csv",
+            "--format",
+            "json",
+            "--as-of",
+            "2023",
+        ])
+        .output()
+        .expect("runs");
+    let r = json(&out);
+    assert_eq!(r["as_of"], 2023);
+    let x = row(&r, "gov.online_services", 2025);
+    assert_eq!(x["actual_year"], 2023);
+    approx(&x["actual"], 78.5);
+}
+
+#[test]
+fn missing_declared_member_is_incomplete() {
+    let out = dtcalc()
+        .args([
+            "report",
+            &fixture("data/fibre-incomplete.csv"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let r = json(&out);
+    let x = row(&r, "soc.fibre_coverage", 2025);
+    assert_eq!(x["status"], "incomplete");
+    assert!(x["met"].is_null());
+    assert_eq!(x["missing_members"], serde_json::json!(["hospitals"]));
+    // semicolon file with decimal comma: 85,4 -> 85.4 / 80 x 100 = 106.75%
+    approx(&x["attainment_pct"], 106.75);
+    assert_eq!(row(&r, "soc.mobile_broadband", 2025)["status"], "no_data");
+}
+
+#[test]
+fn headers_are_case_insensitive_and_extra_columns_are_warned_once() {
     dtcalc()
-        .args(["report", "examples/actuals.csv"])
+        .args([
+            "report",
+            &fixture("data/mixed-case.csv"),
+            "--format",
+            "json",
+        ])
         .assert()
-        .success();
+        .success()
+        .stderr(predicates::str::contains(
+            "ignoring unknown columns: remarks",
+        ));
+}
+
+const BAD_ROWS: [&str; 6] = [
+    ":4:1: indicator: unknown indicator \"gov.dosiers_online.province\"; did you mean \"gov.dossiers_online.province\"?",
+    ":5:3: value: \"8o%\" is not a number",
+    ":6:2: year: \"2024x\" is not a four-digit year",
+    ":7:4: breakdown: \"farms\" is not a member of soc.fibre_coverage; expected one of: households, schools, hospitals",
+    ":8:1: indicator: duplicate row for this indicator, year 2024: already given at line 2",
+    ":9:3: value: 120 is outside 0-100, the range of a percentage",
+];
+
+#[test]
+fn bad_rows_are_all_listed_with_physical_lines_and_exit_2() {
+    let path = fixture("data/bad-rows.csv");
+    let out = dtcalc().args(["report", &path]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing is printed on stdout");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for msg in BAD_ROWS {
+        assert!(
+            stderr.contains(&format!("{path}{msg}")),
+            "missing {msg} in:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("6 problems in the data; nothing was computed"));
+}
+
+#[test]
+fn crlf_file_reports_the_same_physical_lines() {
+    let text = std::fs::read_to_string(fixture("data/bad-rows.csv")).expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad-rows-crlf.csv");
+    std::fs::write(&path, text.replace('\n', "\r\n")).expect("write");
+    let path = path.display().to_string();
+    let out = dtcalc().args(["report", &path]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for msg in BAD_ROWS {
+        assert!(
+            stderr.contains(&format!("{path}{msg}")),
+            "missing {msg} in:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn header_only_file_reports_no_data() {
+    let out = dtcalc()
+        .args([
+            "report",
+            &fixture("data/header-only.csv"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let r = json(&out);
+    assert!(r["as_of"].is_null());
+    assert_eq!(row(&r, "gov.online_services", 2025)["status"], "no_data");
+}
+
+#[test]
+fn missing_data_file_exits_2_with_its_name() {
+    dtcalc()
+        .args(["report", "no/such/file.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "cannot read data file no/such/file.csv",
+        ));
+}
+
+#[test]
+fn missing_required_column_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("cols.csv");
+    std::fs::write(&path, "indicator,value\ngov.online_services,90\n").expect("write");
+    dtcalc()
+        .arg("report")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            ":1:1: missing required column year; the header has: indicator, value",
+        ));
+}
+
+#[test]
+fn unknown_horizon_and_pillar_exit_2() {
+    dtcalc()
+        .args(["report", "examples/actuals.csv", "--horizon", "2027"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--horizon 2027: not a target year of this resolution; expected one of 2025, 2030 or all"));
+    dtcalc()
+        .args(["report", "examples/actuals.csv", "--pillar", "govt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "unknown pillar \"govt\"; known pillars: government, economy, society, overall",
+        ));
+}
+
+#[test]
+fn data_from_standard_input() {
+    let out = dtcalc()
+        .args(["report", "-", "--format", "json", "--horizon", "2025"])
+        .write_stdin("indicator,year,value\nsoc.digital_identity,2024,86\n")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let r = json(&out);
+    approx(
+        &row(&r, "soc.digital_identity", 2025)["attainment_pct"],
+        86.0,
+    );
+}
+
+#[test]
+fn usage_error_exits_2() {
+    dtcalc()
+        .args(["report", "--format", "yaml", "x.csv"])
+        .assert()
+        .code(2);
 }

@@ -3,6 +3,159 @@
 use crate::common::{dtcalc, fixture, json};
 
 #[test]
-fn builtin_targets_list_runs() {
-    dtcalc().args(["targets"]).assert().success();
+fn builtin_targets_json_lists_every_target_of_the_resolution() {
+    let out = dtcalc()
+        .args(["targets", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let r = json(&out);
+    let targets = r["targets"].as_array().expect("targets");
+    let mut rows: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {} {} {}",
+                t["id"].as_str().unwrap_or(""),
+                t["target_year"],
+                t["comparison"].as_str().unwrap_or(""),
+                t["value"]
+            )
+        })
+        .collect();
+    rows.sort();
+    // The table of issue 2, checked against the seed text of the resolution.
+    let mut expected = vec![
+        "gov.online_services 2025 >= 100.0",
+        "gov.dossiers_online.province 2025 >= 90.0",
+        "gov.dossiers_online.province 2030 >= 100.0",
+        "gov.dossiers_online.district 2025 >= 80.0",
+        "gov.dossiers_online.district 2030 >= 90.0",
+        "gov.dossiers_online.commune 2025 >= 60.0",
+        "gov.dossiers_online.commune 2030 >= 70.0",
+        "gov.digital_data 2025 >= 70.0",
+        "gov.digital_data 2030 >= 90.0",
+        "gov.reporting_system 2025 >= 100.0",
+        "gov.inspections_online 2025 >= 50.0",
+        "gov.inspections_online 2030 >= 70.0",
+        "gov.ai_analytics 2030 >= 100.0",
+        "econ.digital_economy_grdp 2025 >= 20.0",
+        "econ.digital_economy_grdp 2030 >= 30.0",
+        "econ.digital_economy_sector 2025 >= 10.0",
+        "econ.digital_economy_sector 2030 >= 20.0",
+        "econ.labour_productivity_growth 2025 >= 7.0",
+        "econ.labour_productivity_growth 2030 >= 8.0",
+        "econ.dt_platform_adoption 2025 >= 75.0",
+        "econ.dt_platform_adoption 2030 >= 90.0",
+        "soc.fibre_coverage 2025 >= 80.0",
+        "soc.fibre_coverage 2030 >= 100.0",
+        "soc.mobile_broadband 2025 >= 100.0",
+        "soc.mobile_broadband 2030 >= 100.0",
+        "soc.epayment_accounts 2025 >= 50.0",
+        "soc.epayment_accounts 2030 > 80.0",
+        "soc.digital_identity 2025 >= 100.0",
+        "soc.digital_skills 2025 >= 70.0",
+        "soc.digital_skills 2030 >= 90.0",
+        "overall.dt_rank 2030 <= 20.0",
+    ];
+    expected.sort();
+    assert_eq!(rows, expected);
+    let info = r["indicators"].as_array().expect("indicators");
+    let dossiers = info
+        .iter()
+        .find(|i| i["id"] == "gov.dossiers_online.commune")
+        .expect("commune");
+    assert_eq!(
+        dossiers["note_vi"],
+        "trừ hồ sơ công việc thuộc phạm vi bí mật Nhà nước"
+    );
+    assert_eq!(dossiers["item"], "gov.dossiers_online");
+    let fibre = info
+        .iter()
+        .find(|i| i["id"] == "soc.fibre_coverage")
+        .expect("fibre");
+    assert_eq!(
+        fibre["members"],
+        serde_json::json!(["households", "schools", "hospitals"])
+    );
+}
+
+#[test]
+fn builtin_targets_table_snapshot() {
+    let out = dtcalc()
+        .args(["targets", "--lang", "vi"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    insta::assert_snapshot!("targets_vi", String::from_utf8_lossy(&out.stdout));
+}
+
+/// Each broken targets file and the exact message it must give.
+const BROKEN: [(&str, &str); 5] = [
+    (
+        "duplicate-id.toml",
+        ":23:6: id: duplicate indicator id \"gov.a\"",
+    ),
+    (
+        "unknown-pillar.toml",
+        ":16:10: pillar: unknown pillar \"govt\" (known: government)",
+    ),
+    (
+        "bad-comparison.toml",
+        ":20:20: targets.2025: \"=> 80\" has no valid comparison; expected a comparison and a number, e.g. \">= 80\", \"> 80\" or \"<= 20\"",
+    ),
+    (
+        "bad-year.toml",
+        ":20:13: targets: target year \"20x5\" is not a four-digit year",
+    ),
+    ("missing-name.toml", ":14:1: missing field `name_en`"),
+];
+
+#[test]
+fn broken_targets_files_name_file_line_and_key_and_exit_2() {
+    for (file, msg) in BROKEN {
+        let path = fixture(&format!("targets/{file}"));
+        let out = dtcalc()
+            .args(["targets", "--targets", &path])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{path}{msg}")),
+            "{file}: expected {msg} in:\n{stderr}"
+        );
+        // report refuses to run on it too
+        dtcalc()
+            .args(["report", "examples/actuals.csv", "--targets", &path])
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn valid_custom_targets_file_loads() {
+    let out = dtcalc()
+        .args([
+            "targets",
+            "--format",
+            "json",
+            "--targets",
+            &fixture("targets/base.toml"),
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert_eq!(json(&out)["resolution"]["id"], "mini");
+}
+
+#[test]
+fn missing_targets_file_exits_2() {
+    dtcalc()
+        .args(["targets", "--targets", "no/such.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "cannot read targets file no/such.toml",
+        ));
 }
