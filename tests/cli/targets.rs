@@ -159,3 +159,41 @@ fn missing_targets_file_exits_2() {
             "cannot read targets file no/such.toml",
         ));
 }
+
+#[test]
+fn national_749_targets_load_with_ranks_strict_and_universal_targets() {
+    let out = dtcalc()
+        .args([
+            "targets",
+            "--format",
+            "json",
+            "--targets",
+            "examples/national-749.toml",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = json(&out);
+    let t = |id: &str, year: i64| {
+        r["targets"]
+            .as_array()
+            .expect("targets")
+            .iter()
+            .find(|t| t["id"] == id && t["target_year"] == year)
+            .map(|t| format!("{} {}", t["comparison"].as_str().unwrap_or(""), t["value"]))
+    };
+    assert_eq!(t("gov.egdi_rank", 2025).as_deref(), Some("<= 70.0")); // nhóm 70 nước dẫn đầu
+    assert_eq!(t("soc.fibre_households", 2025).as_deref(), Some("> 80.0")); // trên 80%
+    assert_eq!(t("soc.epayment_accounts", 2025).as_deref(), Some("> 50.0")); // trên 50%
+    assert_eq!(t("soc.mobile_5g", 2030).as_deref(), Some(">= 100.0")); // phổ cập, encoded as 100
+    assert_eq!(t("econ.digital_economy_gdp", 2030), None); // not in a confirmed copy: left out
+    // two indices abbreviated GCI get distinct ids
+    assert!(
+        t("econ.competitiveness_rank", 2025).is_some()
+            && t("soc.cybersecurity_rank", 2030).is_some()
+    );
+}
