@@ -20,6 +20,10 @@ pub enum Command {
     Report(ReportArgs),
     /// List the resolution's targets per pillar
     Targets(TargetsArgs),
+    /// Check data files (and the targets file) and list every problem; exit 1 if any
+    Validate(ValidateArgs),
+    /// Write an empty data-entry sheet: one row per indicator (and member) and year
+    Template(TemplateArgs),
 }
 
 /// Options every command shares.
@@ -36,9 +40,16 @@ pub struct Common {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Data files (CSV); `-` reads standard input, as does giving none when input is piped
+    /// Data files (CSV, .xlsx, .ods), merged; `-` reads standard input, as does giving none when input is piped
     #[arg(value_name = "DATA")]
     pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Leave out invalid rows (each is listed on stderr) instead of refusing to compute
+    #[arg(long)]
+    pub skip_invalid: bool,
 
     #[command(flatten)]
     pub common: Common,
@@ -58,10 +69,81 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
 
+/// How data files are read (shared by `report` and `validate`).
+#[derive(Debug, Args)]
+pub struct InputArgs {
     /// CSV field delimiter [default: detected from the header line: `,` `;` or tab]
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+
+    /// Encoding of CSV files that have no byte-order mark, e.g. `windows-1258` (Excel "CSV" on Vietnamese Windows) [default: UTF-8]
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Sheet of .xlsx/.ods workbooks to read [default: the first sheet]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Years before the resolution's adoption year that data may be for (baselines)
+    #[arg(long, value_name = "YEARS", default_value_t = 5)]
+    pub lookback: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Data files (CSV, .xlsx, .ods); `-` reads standard input. None: check only the targets file
+    #[arg(value_name = "DATA")]
+    pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Years to make rows for, comma-separated or repeated [default: last calendar year]
+    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    pub years: Vec<i32>,
+
+    /// Sheet format
+    #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+    pub format: SheetFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per problem (`file:line:col: rule: message`) and a count
+    Text,
+    /// A JSON array of problems for scripts
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=...`)
+    Github,
+}
+
+/// Formats of `template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// UTF-8 CSV with a byte-order mark (Excel opens it with the accents right)
+    Csv,
+    /// Excel workbook
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

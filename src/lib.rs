@@ -13,3 +13,5 @@ pub mod exit;
 pub mod lang;
 pub mod report;
 pub mod targets;
+pub mod template;
+pub mod validate;

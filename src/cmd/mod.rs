@@ -2,12 +2,15 @@
 
 mod report;
 mod targets;
+mod template;
+mod validate;
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
-use crate::cli::{Cli, Command, Common, LangArg};
+use crate::actuals::{ReadOptions, encoding_by_label};
+use crate::cli::{Cli, Command, Common, InputArgs, LangArg};
 use crate::exit::Outcome;
 use crate::lang::Lang;
 use crate::targets::{self as tgt, Resolution};
@@ -17,6 +20,32 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Report(args) => report::run(args),
         Command::Targets(args) => targets::run(args),
+        Command::Validate(args) => validate::run(args),
+        Command::Template(args) => template::run(args),
+    }
+}
+
+/// How to read data files, from the shared input flags.
+fn read_options(input: &InputArgs) -> Result<ReadOptions> {
+    let encoding = match &input.encoding {
+        None => None,
+        Some(label) => Some(encoding_by_label(label).ok_or_else(|| {
+            anyhow!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le")
+        })?),
+    };
+    Ok(ReadOptions {
+        delimiter: input.delimiter,
+        encoding,
+        sheet: input.sheet.clone(),
+        lookback: input.lookback,
+    })
+}
+
+/// The name of the targets file in messages.
+fn targets_name(common: &Common) -> String {
+    match &common.targets {
+        Some(path) => path.display().to_string(),
+        None => "targets.toml (built in)".to_string(),
     }
 }
 

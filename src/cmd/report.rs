@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use super::{emit, lang, load_targets, width};
-use crate::actuals::{Actuals, ReadOptions};
+use super::{emit, lang, load_targets, read_options, width};
+use crate::actuals::Actuals;
 use crate::calc::{self, Options};
 use crate::cli::{Format, ReportArgs};
 use crate::exit::Outcome;
@@ -31,26 +31,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         }
         data.push("-".to_string());
     }
-    let actuals = Actuals::load(
-        &data,
-        &resolution,
-        ReadOptions {
-            delimiter: args.delimiter,
-        },
-    )?;
+    let actuals = Actuals::load(&data, &resolution, read_options(&args.input)?)?;
     for w in &actuals.warnings {
         eprintln!("dtcalc: warning: {w}");
     }
-    if !actuals.problems.is_empty() {
-        for p in &actuals.problems {
-            eprintln!("{p}");
-        }
-        let n = actuals.problems.len();
-        bail!(
-            "{n} problem{} in the data; nothing was computed",
-            if n == 1 { "" } else { "s" }
-        );
-    }
+    refuse_invalid(&actuals, args.skip_invalid)?;
     let options = Options {
         as_of: args.as_of,
         horizons,
@@ -69,6 +54,38 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     }
     emit(&out)?;
     Ok(Outcome::Success)
+}
+
+/// Lists the problems on stderr and refuses to compute from invalid data;
+/// with `skip_invalid`, leaves the invalid rows out (never whole files).
+fn refuse_invalid(actuals: &Actuals, skip_invalid: bool) -> Result<()> {
+    if actuals.problems.is_empty() {
+        return Ok(());
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let file_problems = actuals.file_problems().count();
+    if !skip_invalid || file_problems > 0 {
+        for p in &actuals.problems {
+            eprintln!("{p}");
+        }
+        let n = actuals.problems.len();
+        if skip_invalid {
+            bail!(
+                "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
+                plural(file_problems)
+            );
+        }
+        bail!(
+            "{n} problem{} in the data; nothing was computed (--skip-invalid computes from the valid rows)",
+            plural(n)
+        );
+    }
+    for p in &actuals.problems {
+        eprintln!("dtcalc: skipped: {p}");
+    }
+    let n = actuals.rejected_rows;
+    eprintln!("dtcalc: warning: skipped {n} invalid row{}", plural(n));
+    Ok(())
 }
 
 /// `all` gives every target year; otherwise one that the resolution has.
