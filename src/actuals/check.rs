@@ -88,11 +88,21 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
     {
         return Ok(i);
     }
-    let nearest = resolution
+    // An id cut short ("soc.digital_id") is completed before distances count.
+    let completions: Vec<&String> = resolution
         .indicators
         .iter()
-        .map(|i| (strsim::levenshtein(id, &i.id), &i.id))
-        .min();
+        .map(|i| &i.id)
+        .filter(|known| known.starts_with(id))
+        .collect();
+    let nearest = match completions.as_slice() {
+        [only] => Some((0, *only)),
+        _ => resolution
+            .indicators
+            .iter()
+            .map(|i| (strsim::levenshtein(id, &i.id), &i.id))
+            .min(),
+    };
     let msg = match nearest {
         Some((d, near)) if d <= near.len() / 2 => {
             format!("unknown indicator \"{id}\"; did you mean \"{near}\"?")
@@ -168,10 +178,19 @@ pub fn member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, Proble
             ),
             "an empty breakdown",
         )),
+        (Some(_), true) if !ind.members.is_empty() => Err(problem(
+            "breakdown-missing",
+            format!(
+                "{} has a target for each of {}; breakdown must name one of them",
+                ind.id,
+                ind.members.join(", ")
+            ),
+            format!("one of: {}", ind.members.join(", ")),
+        )),
         (Some((_, each_en)), true) => Err(problem(
             "breakdown-missing",
             format!(
-                "{} applies to each {each_en}; breakdown must name the member",
+                "{} has a target for each {each_en}; breakdown must name it",
                 ind.id
             ),
             format!("the {each_en} the figure is for"),
@@ -262,5 +281,8 @@ mod tests {
     fn nearest_indicator_is_suggested() {
         let p = indicator("gov.online_service", &builtin()).unwrap_err();
         assert!(p.message.contains("did you mean \"gov.online_services\""));
+        // a cut-short id is completed: soc.digital_identity, not soc.digital_skills
+        let p = indicator("soc.digital_id", &builtin()).unwrap_err();
+        assert!(p.message.contains("did you mean \"soc.digital_identity\""));
     }
 }

@@ -211,7 +211,7 @@ fn read_field(
         text.push_str(&after);
         let raw = format!("\"{}\"{after}", quoted.replace('"', "\"\""));
         let msg = format!(
-            "text after a closing quote: {}; quote the whole field (a quote inside is written \"\") or remove the quotes",
+            "text after a closing quote: {}; remove the quotes, or put the whole field in quotes with the quotes inside doubled",
             quoted_excerpt(&raw)
         );
         problem = Some(malformed(file, line, column, msg, raw));
@@ -220,8 +220,9 @@ fn read_field(
     let (raw, end) = read_unquoted(cur, delimiter);
     if raw.contains('"') {
         let msg = format!(
-            "stray quote in a field that does not start with one: {}; quote the whole field and double the quote inside (\"5\"\"\") or remove it",
-            quoted_excerpt(&raw)
+            "stray quote in a field that does not start with one: {}; put the whole field in quotes with the quotes inside doubled ({}) or remove the quote",
+            quoted_excerpt(&raw),
+            quoted_excerpt(&format!("\"{}\"", raw.replace('"', "\"\"")))
         );
         problem = Some(malformed(file, line, column, msg, raw.clone()));
     }

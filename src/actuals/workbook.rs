@@ -30,8 +30,11 @@ pub fn read(
     sheet: Option<&str>,
 ) -> Result<Vec<Record>, Box<Diagnostic>> {
     let unreadable = |msg: String| Diagnostic::file(file, "unreadable", msg);
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("cannot read the workbook: {e}")))?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        unreadable(format!(
+            "cannot read the workbook (is it really an .xlsx, .xls or .ods file?): {e}"
+        ))
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => names
