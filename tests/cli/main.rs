@@ -2,6 +2,8 @@
 //! fixtures. One module per command or concern.
 
 mod common;
+mod inputs;
 mod report;
 mod targets;
+mod template;
 mod validate;
