@@ -7,6 +7,7 @@
 //! `\r\n` and a lone `\r` each end one line) and reports both quoting
 //! mistakes at the line where the quote opened. Pure: text in, records out.
 
+use super::quote::{self, Unclosed};
 use super::record::{Field, Record};
 use crate::diagnostic::Diagnostic;
 
@@ -35,23 +36,7 @@ pub fn parse(text: &str, delimiter: char, file: &str) -> Parsed {
                 out.records.push(record);
             }
             Err(unclosed) => {
-                let msg = format!(
-                    "quote opened here is never closed, so the rest of the file would be read as one field: {}; \
-                     close the quote or remove it",
-                    quoted_excerpt(&unclosed.excerpt)
-                );
-                out.problems.push(
-                    Diagnostic::at(
-                        file,
-                        unclosed.line,
-                        unclosed.column,
-                        None,
-                        "malformed-quote",
-                        msg,
-                    )
-                    .with_value(unclosed.excerpt)
-                    .with_expected("a closing quote before the end of the field"),
-                );
+                out.problems.push(unclosed.diagnostic(file));
                 // Go on after the line the quote opened on, so that the rest
                 // of the file is still checked.
                 cur.pos = unclosed.resume;
@@ -85,16 +70,6 @@ pub fn detect_delimiter(text: &str) -> char {
     } else {
         ','
     }
-}
-
-/// A quote that is never closed.
-struct Unclosed {
-    line: u64,
-    column: u64,
-    /// The rest of the line from the quote on.
-    excerpt: String,
-    /// Byte offset of the line after the quote's line.
-    resume: usize,
 }
 
 /// How a field ended.
@@ -194,7 +169,7 @@ fn read_field(
         cur.bump();
         loop {
             match cur.bump() {
-                None => return Err(unclosed(cur.text, quote_at, line, column)),
+                None => return Err(Unclosed::at(cur.text, quote_at, line, column)),
                 Some('"') if cur.peek() == Some('"') => {
                     cur.bump();
                     text.push('"');
@@ -210,21 +185,12 @@ fn read_field(
         let (after, end) = read_unquoted(cur, delimiter);
         text.push_str(&after);
         let raw = format!("\"{}\"{after}", quoted.replace('"', "\"\""));
-        let msg = format!(
-            "text after a closing quote: {}; remove the quotes, or put the whole field in quotes with the quotes inside doubled",
-            quoted_excerpt(&raw)
-        );
-        problem = Some(malformed(file, line, column, msg, raw));
+        problem = Some(quote::after_closing(file, line, column, raw));
         return Ok((Field { text, line, column }, end, problem));
     }
     let (raw, end) = read_unquoted(cur, delimiter);
     if raw.contains('"') {
-        let msg = format!(
-            "stray quote in a field that does not start with one: {}; put the whole field in quotes with the quotes inside doubled ({}) or remove the quote",
-            quoted_excerpt(&raw),
-            quoted_excerpt(&format!("\"{}\"", raw.replace('"', "\"\"")))
-        );
-        problem = Some(malformed(file, line, column, msg, raw.clone()));
+        problem = Some(quote::stray(file, line, column, raw.clone()));
     }
     text.push_str(&raw);
     Ok((Field { text, line, column }, end, problem))
@@ -240,40 +206,6 @@ fn read_unquoted(cur: &mut Cursor, delimiter: char) -> (String, End) {
         if let Some(c) = cur.bump() {
             text.push(c);
         }
-    }
-}
-
-fn malformed(file: &str, line: u64, column: u64, msg: String, raw: String) -> Diagnostic {
-    Diagnostic::at(file, line, column, None, "malformed-quote", msg)
-        .with_value(raw)
-        .with_expected("a field wholly in quotes, with inner quotes doubled")
-}
-
-fn unclosed(text: &str, quote_at: usize, line: u64, column: u64) -> Unclosed {
-    let from_quote = text.get(quote_at..).unwrap_or_default();
-    let line_len = from_quote.find(['\r', '\n']).unwrap_or(from_quote.len());
-    let excerpt = from_quote.get(..line_len).unwrap_or_default().to_string();
-    let after = from_quote.get(line_len..).unwrap_or_default();
-    let ending = if after.starts_with("\r\n") {
-        2
-    } else {
-        usize::from(!after.is_empty())
-    };
-    Unclosed {
-        line,
-        column,
-        excerpt,
-        resume: quote_at + line_len + ending,
-    }
-}
-
-/// The raw text of a field for a message, shortened past 40 characters.
-fn quoted_excerpt(raw: &str) -> String {
-    let short: String = raw.chars().take(40).collect();
-    if short.len() < raw.len() {
-        format!("«{short}…»")
-    } else {
-        format!("«{short}»")
     }
 }
 

@@ -6,6 +6,7 @@
 mod check;
 mod csv;
 mod encoding;
+mod quote;
 mod record;
 mod row;
 pub mod value;

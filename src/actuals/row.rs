@@ -101,127 +101,119 @@ impl Columns {
     /// Checks one data row and records an observation or its problems.
     /// Returns false when the row was rejected.
     pub fn read_row(&self, record: &Record, ctx: &RowContext, out: &mut Actuals) -> bool {
-        let at = |col: usize, p: Problem, value: &str| {
-            record
-                .problem(
-                    ctx.name,
-                    col,
-                    self.names.get(col).map(String::as_str),
-                    p.rule,
-                    p.message,
-                )
-                .with_value(value)
-                .with_expected(p.expected)
-        };
-        if record.fields.len() != self.names.len() {
-            let (got, want) = (record.fields.len(), self.names.len());
+        if let Some(problem) = self.shape(record, ctx) {
+            out.problems.push(problem);
+            return false;
+        }
+        match self.fields(record, ctx) {
+            Ok(obs) => {
+                let place = record
+                    .problem(ctx.name, self.indicator, Some("indicator"), "duplicate", "")
+                    .with_value(record.text(self.indicator));
+                out.push(obs, place)
+            }
+            Err(problems) => {
+                out.problems.extend(problems);
+                false
+            }
+        }
+    }
+
+    /// A ragged or partly empty row: one problem for the whole row.
+    fn shape(&self, record: &Record, ctx: &RowContext) -> Option<Diagnostic> {
+        let (got, want) = (record.fields.len(), self.names.len());
+        if got != want {
             let msg = format!("the row has {got} fields; the header has {want}");
-            let col = got.min(want);
             let d = record
-                .problem(ctx.name, col, None, "ragged-row", msg)
+                .problem(ctx.name, got.min(want), None, "ragged-row", msg)
                 .with_value(format!("{got} fields"))
                 .with_expected(format!("{want} fields, like the header"));
-            out.problems.push(d);
-            return false;
+            return Some(d);
         }
         let empty: Vec<usize> = [self.indicator, self.year, self.value]
             .into_iter()
             .filter(|&c| record.text(c).is_empty())
             .collect();
-        if let Some(&first) = empty.first() {
-            let names: Vec<&str> = empty
-                .iter()
-                .filter_map(|&c| self.names.get(c).map(String::as_str))
-                .collect();
-            let msg = format!(
-                "the row has no {}; fill {} in or delete the row",
-                names.join(", "),
-                if names.len() == 1 { "it" } else { "them" }
-            );
-            let d = record
-                .problem(
-                    ctx.name,
-                    first,
-                    self.names.get(first).map(String::as_str),
-                    "partly-empty-row",
-                    msg,
-                )
-                .with_value("")
-                .with_expected("indicator, year and value all filled in");
-            out.problems.push(d);
-            return false;
-        }
+        let first = *empty.first()?;
+        let names: Vec<&str> = empty.iter().filter_map(|&c| self.name(c)).collect();
+        let msg = format!(
+            "the row has no {}; fill {} in or delete the row",
+            names.join(", "),
+            if names.len() == 1 { "it" } else { "them" }
+        );
+        let d = record
+            .problem(ctx.name, first, self.name(first), "partly-empty-row", msg)
+            .with_value("")
+            .with_expected("indicator, year and value all filled in");
+        Some(d)
+    }
+
+    /// Parses indicator, year and value and checks them against the
+    /// resolution; every problem of the row, or the observation.
+    fn fields(&self, record: &Record, ctx: &RowContext) -> Result<Observation, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let id = record.text(self.indicator);
-        let indicator = check::indicator(id, ctx.resolution)
-            .map_err(|p| problems.push(at(self.indicator, p, id)));
-        let raw_year = record.text(self.year);
-        let year = parse_year(raw_year).map_err(|m| {
-            let p = Problem {
+        let mut report = |col: usize, p: Problem| {
+            let d = record
+                .problem(ctx.name, col, self.name(col), p.rule, p.message)
+                .with_value(record.text(col))
+                .with_expected(p.expected);
+            problems.push(d);
+        };
+        let indicator = check::indicator(record.text(self.indicator), ctx.resolution)
+            .map_err(|p| report(self.indicator, p));
+        let year = parse_year(record.text(self.year))
+            .map_err(|message| Problem {
                 rule: "bad-year",
-                message: m,
+                message,
                 expected: "a four-digit year such as 2024".into(),
-            };
-            problems.push(at(self.year, p, raw_year));
-        });
-        if let Ok(y) = year
-            && let Err(p) = ctx.span.check(y)
-        {
-            problems.push(at(self.year, p, raw_year));
-        }
-        let raw_value = record.text(self.value);
-        let value = parse_number(raw_value, ctx.decimal_comma).map_err(|e| {
-            let expected = if ctx.decimal_comma {
-                "a number such as 87,5 or 87,5%"
-            } else {
-                "a number such as 87.5 or 87.5%"
-            };
-            let p = Problem {
-                rule: e.rule,
-                message: e.message,
-                expected: expected.into(),
-            };
-            problems.push(at(self.value, p, raw_value));
+            })
+            .and_then(|y| ctx.span.check(y).map(|()| y))
+            .map_err(|p| report(self.year, p));
+        let value = parse_number(record.text(self.value), ctx.decimal_comma).map_err(|e| {
+            let example = if ctx.decimal_comma { "87,5" } else { "87.5" };
+            let expected = format!("a number such as {example} or {example}%");
+            report(
+                self.value,
+                Problem {
+                    rule: e.rule,
+                    message: e.message,
+                    expected,
+                },
+            );
         });
         let mut member = None;
-        if let Ok(idx) = indicator
-            && let Some(ind) = ctx.resolution.indicators.get(idx)
-        {
+        if let Ok(ind) = indicator.and_then(|i| ctx.resolution.indicators.get(i).ok_or(())) {
             if let Ok(v) = value
                 && let Err(p) = check::range(ind, v)
             {
-                problems.push(at(self.value, p, raw_value));
+                report(self.value, p);
             }
             if let Some(col) = self.unit
                 && let Err(p) = check::unit(ind, record.text(col), value.ok())
             {
-                problems.push(at(col, p, record.text(col)));
+                report(col, p);
             }
             let breakdown = self.breakdown.map(|c| record.text(c)).unwrap_or_default();
             match check::member(ind, breakdown) {
                 Ok(m) => member = m,
-                Err(p) => problems.push(at(self.breakdown.unwrap_or(self.indicator), p, breakdown)),
+                Err(p) => report(self.breakdown.unwrap_or(self.indicator), p),
             }
         }
         match (indicator, year, value) {
-            (Ok(indicator), Ok(year), Ok(value)) if problems.is_empty() => {
-                let obs = Observation {
-                    indicator,
-                    year,
-                    member,
-                    value,
-                    file: ctx.file,
-                    line: record.line,
-                };
-                let place = record
-                    .problem(ctx.name, self.indicator, Some("indicator"), "duplicate", "")
-                    .with_value(id);
-                out.push(obs, place)
-            }
-            _ => {
-                out.problems.extend(problems);
-                false
-            }
+            (Ok(indicator), Ok(year), Ok(value)) if problems.is_empty() => Ok(Observation {
+                indicator,
+                year,
+                member,
+                value,
+                file: ctx.file,
+                line: record.line,
+            }),
+            _ => Err(problems),
         }
+    }
+
+    /// The header name of column `col`.
+    fn name(&self, col: usize) -> Option<&str> {
+        self.names.get(col).map(String::as_str)
     }
 }
