@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use super::{emit, lang, load_targets, width};
 use crate::actuals::{Actuals, ReadOptions};
 use crate::calc::{self, Options};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::{By, Format, ReportArgs};
 use crate::exit::Outcome;
 use crate::report::{self, Context};
 use crate::targets::Resolution;
@@ -30,6 +30,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             bail!("no data file given; usage: dtcalc report DATA.csv (or `-` for standard input)");
         }
         data.push("-".to_string());
+    }
+    if args.by == Some(By::Area) {
+        return super::report_by_area::run(&args, &resolution, &horizons, &data);
     }
     let actuals = Actuals::load(
         &data,
@@ -66,6 +69,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     match args.format {
         Format::Table => report::table::render_report(&mut out, &ctx, lang(&args.common), width())?,
         Format::Json => report::json::render_report(&mut out, &ctx)?,
+        Format::Csv => bail!("--format csv is available with --by area; use table or json"),
     }
     emit(&out)?;
     Ok(Outcome::Success)

@@ -1,0 +1,295 @@
+//! Per-area results from the aggregated figures: the rules of
+//! [`crate::calc::assess`] applied area by area, then scores and ranks.
+//! Pure arithmetic: no I/O.
+
+use std::cmp::Ordering;
+
+use super::{AreaAggregator, NO_YEAR};
+use crate::calc;
+use crate::targets::Resolution;
+
+/// One pillar's counts for one area and target year (as [`calc::Summary`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PillarCounts {
+    /// Index into [`Resolution::pillars`].
+    pub pillar: usize,
+    /// Indicators with a target for that year.
+    pub indicators: usize,
+    /// Of those, indicators with data (incomplete ones included).
+    pub with_data: usize,
+    /// Of those, indicators met.
+    pub met: usize,
+    /// Mean attainment of indicators with data, each clamped to 0-100 %.
+    pub mean_attainment_pct: Option<f64>,
+}
+
+/// One area against one target year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaRow {
+    /// The area as written in the data.
+    pub area: String,
+    /// The target year.
+    pub target_year: i32,
+    /// One entry per selected pillar, in the resolution's order.
+    pub pillars: Vec<PillarCounts>,
+    /// Mean of the pillar means, over pillars that have a mean; `None` when
+    /// no pillar has one.
+    pub score: Option<f64>,
+    /// Standard competition rank by score (1, 2, 2, 4) among all areas in
+    /// the data for this target year; `None` without a score.
+    pub rank: Option<usize>,
+}
+
+/// Every area assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaAssessment {
+    /// The as-of year used; `None` when there is no data at all.
+    pub as_of: Option<i32>,
+    /// Target years assessed, ascending.
+    pub horizons: Vec<i32>,
+    /// Selected pillars: indices into [`Resolution::pillars`].
+    pub pillars: Vec<usize>,
+    /// Rows by target year, then rank (equal scores by area name), then
+    /// areas without a score by name.
+    pub rows: Vec<AreaRow>,
+}
+
+/// Which areas to show.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these areas (empty: all).
+    pub areas: Vec<String>,
+    /// Only areas ranked N or better.
+    pub top: Option<usize>,
+    /// Only areas with fewer than N ranked areas scoring strictly lower.
+    pub bottom: Option<usize>,
+}
+
+/// Figures kept for one area: per indicator, (member code, value).
+type Figures = Vec<Vec<(u32, f64)>>;
+
+impl AreaAggregator<'_> {
+    /// Assesses every area against `horizons`, for `pillars` (empty: all).
+    pub fn finish(self, horizons: &[i32], pillars: &[String]) -> AreaAssessment {
+        let r = self.resolution;
+        let as_of = self.as_of.or(self.max_year);
+        let selected: Vec<usize> = (0..r.pillars.len())
+            .filter(|&p| {
+                pillars.is_empty() || r.pillars.get(p).is_some_and(|x| pillars.contains(&x.id))
+            })
+            .collect();
+        let declared: Vec<Vec<u32>> = r
+            .indicators
+            .iter()
+            .map(|i| {
+                i.members
+                    .iter()
+                    .filter_map(|m| self.members.get(m))
+                    .map(|m| m + 1)
+                    .collect()
+            })
+            .collect();
+        // per indicator: its pillar's position among the selected ones
+        let pillar_of: Vec<Option<usize>> = r
+            .indicators
+            .iter()
+            .map(|i| {
+                selected
+                    .iter()
+                    .position(|&p| r.pillars.get(p).is_some_and(|x| x.id == i.pillar))
+            })
+            .collect();
+        // (area, indicator, member) in order, with the figure used
+        let mut entries: Vec<(u64, f64)> = Vec::with_capacity(self.index.len());
+        for (packed, slot) in self.index {
+            let Some(s) = self.slots.get(slot as usize) else {
+                continue;
+            };
+            if s.year == NO_YEAR || as_of.is_none_or(|a| s.year > a) {
+                continue;
+            }
+            let (area, code, ind) = (packed >> 32, (packed >> 12) & 0xfffff, packed & 0xfff);
+            entries.push(((area << 32) | (ind << 20) | code, s.value));
+        }
+        drop(self.slots);
+        entries.sort_unstable_by_key(|e| e.0);
+        let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); horizons.len()];
+        let mut figures: Figures = vec![Vec::new(); r.indicators.len()];
+        let mut cursor = entries.iter().peekable();
+        for area in 0..self.areas.len() as u64 {
+            figures.iter_mut().for_each(Vec::clear);
+            while let Some(&(key, value)) = cursor.next_if(|e| e.0 >> 32 == area) {
+                if let Some(f) = figures.get_mut(((key >> 20) & 0xfff) as usize) {
+                    f.push(((key & 0xfffff) as u32, value));
+                }
+            }
+            for (h, &year) in horizons.iter().enumerate() {
+                let counts = pillar_counts(r, &selected, &pillar_of, &declared, &figures, year);
+                let score = score(&counts);
+                if let Some(rows) = by_year.get_mut(h) {
+                    rows.push(AreaRow {
+                        area: self.areas.name(area as u32).to_string(),
+                        target_year: year,
+                        pillars: counts,
+                        score,
+                        rank: None,
+                    });
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        for mut year_rows in by_year {
+            rank(&mut year_rows);
+            rows.append(&mut year_rows);
+        }
+        AreaAssessment {
+            as_of,
+            horizons: horizons.to_vec(),
+            pillars: selected,
+            rows,
+        }
+    }
+}
+
+/// Counts per selected pillar for one area and target year, with the rules
+/// of `calc::assess`: worst member decides, a missing declared member makes
+/// the indicator incomplete (with data, never met), capped means.
+fn pillar_counts(
+    r: &Resolution,
+    selected: &[usize],
+    pillar_of: &[Option<usize>],
+    declared: &[Vec<u32>],
+    figures: &Figures,
+    year: i32,
+) -> Vec<PillarCounts> {
+    let mut out: Vec<(PillarCounts, f64, usize)> = selected
+        .iter()
+        .map(|&pillar| {
+            let c = PillarCounts {
+                pillar,
+                indicators: 0,
+                with_data: 0,
+                met: 0,
+                mean_attainment_pct: None,
+            };
+            (c, 0.0, 0)
+        })
+        .collect();
+    for (i, ind) in r.indicators.iter().enumerate() {
+        let Some(t) = ind.target_for(year) else {
+            continue;
+        };
+        let Some(&Some(p)) = pillar_of.get(i) else {
+            continue;
+        };
+        let Some((c, sum, n)) = out.get_mut(p) else {
+            continue;
+        };
+        c.indicators += 1;
+        let figs = figures.get(i).map_or(&[][..], Vec::as_slice);
+        let higher = t.comparison.higher_is_better();
+        let worst =
+            figs.iter()
+                .map(|f| f.1)
+                .reduce(|a, b| if higher { a.min(b) } else { a.max(b) });
+        let Some(actual) = worst else { continue };
+        c.with_data += 1;
+        let complete = declared
+            .get(i)
+            .is_none_or(|d| d.iter().all(|m| figs.iter().any(|f| f.0 == *m)));
+        if complete && t.comparison.holds(actual, t.value) {
+            c.met += 1;
+        }
+        if let Some(a) = calc::attainment(t.comparison, actual, t.value) {
+            *sum += a.clamp(0.0, 100.0);
+            *n += 1;
+        }
+    }
+    out.into_iter()
+        .map(|(mut c, sum, n)| {
+            c.mean_attainment_pct = (n > 0).then(|| sum / n as f64);
+            c
+        })
+        .collect()
+}
+
+/// Mean of the pillar means that exist.
+fn score(counts: &[PillarCounts]) -> Option<f64> {
+    let means: Vec<f64> = counts
+        .iter()
+        .filter_map(|c| c.mean_attainment_pct)
+        .collect();
+    (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64)
+}
+
+/// Scores equal to 9 decimal places tie (binary noise must not split a tie).
+fn tie_key(score: f64) -> f64 {
+    (score * 1e9).round() / 1e9
+}
+
+/// Sorts one target year's rows and gives competition ranks (1, 2, 2, 4):
+/// higher score first, equal scores by area name, no score last by name.
+fn rank(rows: &mut [AreaRow]) {
+    rows.sort_by(|a, b| match (a.score, b.score) {
+        (Some(x), Some(y)) => tie_key(y)
+            .total_cmp(&tie_key(x))
+            .then_with(|| a.area.cmp(&b.area)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.area.cmp(&b.area),
+    });
+    let mut previous: Option<(f64, usize)> = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        let Some(s) = row.score.map(tie_key) else {
+            break;
+        };
+        let rank = match previous {
+            Some((p, r)) if p == s => r,
+            _ => i + 1,
+        };
+        row.rank = Some(rank);
+        previous = Some((s, rank));
+    }
+}
+
+impl AreaAssessment {
+    /// Keeps the selected areas; fails naming an `--area` not in the data.
+    pub fn select(&mut self, selection: &Selection) -> Result<(), String> {
+        for a in &selection.areas {
+            if !self.rows.iter().any(|r| &r.area == a) {
+                return Err(format!("area \"{a}\" is not in the data"));
+            }
+        }
+        let bottom_ok = selection.bottom.map(|n| self.bottom_ranks(n));
+        let keep: Vec<bool> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (selection.areas.is_empty() || selection.areas.contains(&r.area))
+                    && selection.top.is_none_or(|n| r.rank.is_some_and(|k| k <= n))
+                    && bottom_ok
+                        .as_ref()
+                        .is_none_or(|b| b.get(i).copied().unwrap_or(false))
+            })
+            .collect();
+        let mut flags = keep.iter();
+        self.rows.retain(|_| flags.next().copied().unwrap_or(false));
+        Ok(())
+    }
+
+    /// Per row: true when fewer than `n` ranked areas of its target year
+    /// score strictly lower (the laggards, ties kept together).
+    fn bottom_ranks(&self, n: usize) -> Vec<bool> {
+        let mut out = Vec::with_capacity(self.rows.len());
+        for group in self.rows.chunk_by(|a, b| a.target_year == b.target_year) {
+            // ranked rows come first, in rank order
+            let ranks: Vec<usize> = group.iter().filter_map(|r| r.rank).collect();
+            out.extend(group.iter().map(|r| {
+                r.rank
+                    .is_some_and(|k| ranks.len() - ranks.partition_point(|&x| x <= k) < n)
+            }));
+        }
+        out
+    }
+}
