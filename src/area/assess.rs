@@ -99,28 +99,16 @@ impl AreaAggregator<'_> {
                     .position(|&p| r.pillars.get(p).is_some_and(|x| x.id == i.pillar))
             })
             .collect();
-        // (area, indicator, member) in order, with the figure used
-        let mut entries: Vec<(u64, f64)> = Vec::with_capacity(self.index.len());
-        for (packed, slot) in self.index {
-            let Some(s) = self.slots.get(slot as usize) else {
-                continue;
-            };
-            if s.year == NO_YEAR || as_of.is_none_or(|a| s.year > a) {
-                continue;
-            }
-            let (area, code, ind) = (packed >> 32, (packed >> 12) & 0xfffff, packed & 0xfff);
-            entries.push(((area << 32) | (ind << 20) | code, s.value));
-        }
-        drop(self.slots);
-        entries.sort_unstable_by_key(|e| e.0);
         let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); horizons.len()];
         let mut figures: Figures = vec![Vec::new(); r.indicators.len()];
-        let mut cursor = entries.iter().peekable();
-        for area in 0..self.areas.len() as u64 {
+        for (area, block) in self.blocks.iter().enumerate() {
             figures.iter_mut().for_each(Vec::clear);
-            while let Some(&(key, value)) = cursor.next_if(|e| e.0 >> 32 == area) {
-                if let Some(f) = figures.get_mut(((key >> 20) & 0xfff) as usize) {
-                    f.push(((key & 0xfffff) as u32, value));
+            for (s, &(ind, code)) in block.iter().zip(&self.column_keys) {
+                if s.year == NO_YEAR || as_of.is_none_or(|a| s.year > a) {
+                    continue;
+                }
+                if let Some(f) = figures.get_mut(ind) {
+                    f.push((code, s.value));
                 }
             }
             for (h, &year) in horizons.iter().enumerate() {
@@ -188,10 +176,10 @@ fn pillar_counts(
         c.indicators += 1;
         let figs = figures.get(i).map_or(&[][..], Vec::as_slice);
         let higher = t.comparison.higher_is_better();
-        let worst =
-            figs.iter()
-                .map(|f| f.1)
-                .reduce(|a, b| if higher { a.min(b) } else { a.max(b) });
+        let worst = figs
+            .iter()
+            .map(|f| f.1)
+            .reduce(|a, b| if higher { a.min(b) } else { a.max(b) });
         let Some(actual) = worst else { continue };
         c.with_data += 1;
         let complete = declared

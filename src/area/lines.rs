@@ -58,11 +58,10 @@ impl<R: Read> Read for LineTap<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let chunk = buf.get(..n).unwrap_or(buf);
-        for (i, &b) in chunk.iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                let at = self.offset + i as u64;
-                self.ends.push_back((at << 1) | u64::from(b == b'\n'));
-            }
+        for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
+            let newline = chunk.get(i) == Some(&b'\n');
+            let at = self.offset + i as u64;
+            self.ends.push_back((at << 1) | u64::from(newline));
         }
         self.offset += n as u64;
         Ok(n)

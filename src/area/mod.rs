@@ -3,7 +3,8 @@
 //! Rows are pushed one at a time and never stored. Area, indicator and member
 //! strings are interned into small integer ids; per (area, indicator, member)
 //! only the latest (year, value) at or before the as-of year is kept, plus a
-//! bitmask of the years seen (to detect duplicates without keeping rows).
+//! bitmask of the years seen (to detect duplicates without keeping rows):
+//! 24 bytes per key.
 //! Memory therefore grows with the number of distinct keys, not with rows.
 //! The rules are those of [`crate::calc::assess`]; `assess.rs` applies them
 //! per area. No I/O here: `read.rs` is the CSV front end.
@@ -14,6 +15,7 @@ mod columns;
 mod hash;
 mod intern;
 mod lines;
+mod number;
 pub mod read;
 mod row;
 
@@ -24,11 +26,15 @@ use intern::Interner;
 
 use crate::targets::Resolution;
 
-/// Most indicators a resolution may have on this path (ids use 12 bits).
+/// Most indicators a resolution may have on this path.
 pub const MAX_INDICATORS: usize = 1 << 12;
-/// Most distinct breakdown members (ids use 20 bits, 0 meaning "none").
+/// Most distinct breakdown members.
 pub const MAX_MEMBERS: usize = (1 << 20) - 2;
-/// The years a key's bitmask covers; years outside go to a small side set.
+/// The first year of every key's bitmask; years from `BASE_YEAR` to
+/// `BASE_YEAR + 63` are checked for duplicates in the mask, others in a
+/// small side set. Fixed, so that aggregations can be merged.
+const BASE_YEAR: i64 = 1980;
+/// The years a key's bitmask covers.
 const YEAR_SPAN: i64 = 64;
 /// No figure yet.
 const NO_YEAR: i32 = i32::MIN;
@@ -36,13 +42,19 @@ const NO_YEAR: i32 = i32::MIN;
 /// What is kept per (area, indicator, member).
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    /// Bit `y - base_year` is set once year `y` was seen.
+    /// Bit `y - BASE_YEAR` is set once year `y` was seen.
     seen: u64,
     /// Year of the latest figure at or before the as-of year, or [`NO_YEAR`].
     year: i32,
     /// That figure.
     value: f64,
 }
+
+const EMPTY: Slot = Slot {
+    seen: 0,
+    year: NO_YEAR,
+    value: 0.0,
+};
 
 /// The identity of a row: what may appear only once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,19 +80,26 @@ pub struct DuplicateInfo {
 }
 
 /// Streaming per-area aggregation of observations.
+///
+/// Storage: every distinct (indicator, member) pair seen is a *column*;
+/// each area has a dense block of slots, one per column, so a row costs one
+/// look-up in a small table of columns and one indexed write.
 #[derive(Debug)]
 pub struct AreaAggregator<'r> {
     resolution: &'r Resolution,
     as_of: Option<i32>,
     areas: Interner,
     members: Interner,
-    /// Packed key (area, member, indicator) -> index into `slots`.
-    index: FxMap<u64, u32>,
-    slots: Vec<Slot>,
-    /// Set by the first row: the year of bit 0 in every slot's mask.
-    base_year: Option<i64>,
-    /// (slot, year) seen for years outside the mask's span.
-    far_years: FxSet<(u32, i32)>,
+    /// (indicator, member code) packed -> column.
+    columns: FxMap<u64, u32>,
+    /// Column -> (indicator, member code; 0 = no member).
+    column_keys: Vec<(usize, u32)>,
+    /// The last (indicator, member code) and its column.
+    last_column: Option<(usize, u32, u32)>,
+    /// Per area: one slot per column (shorter when later columns are unseen).
+    blocks: Vec<Vec<Slot>>,
+    /// (area, column, year) seen for years outside the mask's span.
+    far_years: FxSet<(u32, u32, i32)>,
     /// The latest year of any row.
     max_year: Option<i32>,
 }
@@ -108,9 +127,10 @@ impl<'r> AreaAggregator<'r> {
             as_of,
             areas: Interner::default(),
             members,
-            index: FxMap::default(),
-            slots: Vec::new(),
-            base_year: None,
+            columns: FxMap::default(),
+            column_keys: Vec::new(),
+            last_column: None,
+            blocks: Vec::new(),
             far_years: FxSet::default(),
             max_year: None,
         })
@@ -123,7 +143,11 @@ impl<'r> AreaAggregator<'r> {
 
     /// The id of an area name, interning it; `None` past `u32::MAX` areas.
     pub fn area_id(&mut self, area: &str) -> Option<u32> {
-        self.areas.intern(area)
+        let id = self.areas.intern(area)?;
+        if id as usize == self.blocks.len() {
+            self.blocks.push(Vec::new());
+        }
+        Some(id)
     }
 
     /// The id of a member name, interning it; `None` past [`MAX_MEMBERS`].
@@ -147,8 +171,7 @@ impl<'r> AreaAggregator<'r> {
         self.members.name(id)
     }
 
-    /// Adds one figure by names. Errors name a duplicate, or an area or
-    /// member beyond the id space (as a duplicate-free message).
+    /// Adds one figure by names.
     pub fn push(
         &mut self,
         area: &str,
@@ -170,7 +193,8 @@ impl<'r> AreaAggregator<'r> {
             .map_err(PushError::Duplicate)
     }
 
-    /// Adds one figure by interned ids (the reader's fast path).
+    /// Adds one figure by interned ids (the reader's fast path). `area`
+    /// must come from [`AreaAggregator::area_id`].
     pub fn push_ids(
         &mut self,
         area: u32,
@@ -180,53 +204,66 @@ impl<'r> AreaAggregator<'r> {
         value: f64,
         line: u64,
     ) -> Result<(), DuplicateInfo> {
-        let key = RowKey {
-            area,
-            indicator,
-            year,
-            member,
+        let code = member.map_or(0, |m| m + 1);
+        let col = self.column(indicator, code);
+        let (as_of, width) = (self.as_of, self.column_keys.len());
+        let offset = i64::from(year) - BASE_YEAR;
+        let dup = match self.blocks.get_mut(area as usize) {
+            Some(block) => {
+                if block.len() <= col as usize {
+                    block.reserve_exact(width - block.len());
+                    block.resize(width, EMPTY);
+                }
+                match block.get_mut(col as usize) {
+                    Some(s) => {
+                        let dup = if (0..YEAR_SPAN).contains(&offset) {
+                            let bit = 1u64 << offset;
+                            let dup = s.seen & bit != 0;
+                            s.seen |= bit;
+                            dup
+                        } else {
+                            !self.far_years.insert((area, col, year))
+                        };
+                        if !dup && as_of.is_none_or(|a| year <= a) && year > s.year {
+                            s.year = year;
+                            s.value = value;
+                        }
+                        dup
+                    }
+                    None => false,
+                }
+            }
+            None => false,
         };
-        let code = member.map_or(0, |m| u64::from(m) + 1);
-        let packed = (u64::from(area) << 32) | (code << 12) | (indicator as u64 & 0xfff);
-        let next = self.slots.len() as u32;
-        let slot = *self.index.entry(packed).or_insert(next);
-        if slot == next {
-            self.slots.push(Slot {
-                seen: 0,
-                year: NO_YEAR,
-                value: 0.0,
-            });
-        }
-        if self.seen_before(slot, year) {
+        if dup {
+            let key = RowKey {
+                area,
+                indicator,
+                year,
+                member,
+            };
             return Err(DuplicateInfo { key, line });
         }
         self.max_year = Some(self.max_year.map_or(year, |m| m.max(year)));
-        let as_of = self.as_of;
-        if let Some(s) = self.slots.get_mut(slot as usize)
-            && as_of.is_none_or(|a| year <= a)
-            && year > s.year
-        {
-            s.year = year;
-            s.value = value;
-        }
         Ok(())
     }
 
-    /// Marks `year` as seen for `slot`; true when it already was.
-    fn seen_before(&mut self, slot: u32, year: i32) -> bool {
-        let base = *self
-            .base_year
-            .get_or_insert(i64::from(year) - YEAR_SPAN / 2);
-        let offset = i64::from(year) - base;
-        match self.slots.get_mut(slot as usize) {
-            Some(s) if (0..YEAR_SPAN).contains(&offset) => {
-                let bit = 1u64 << offset;
-                let dup = s.seen & bit != 0;
-                s.seen |= bit;
-                dup
-            }
-            _ => !self.far_years.insert((slot, year)),
+    /// The column of (indicator, member code), adding it when new.
+    fn column(&mut self, indicator: usize, code: u32) -> u32 {
+        if let Some((i, c, col)) = self.last_column
+            && i == indicator
+            && c == code
+        {
+            return col;
         }
+        let packed = ((indicator as u64) << 32) | u64::from(code);
+        let next = self.column_keys.len() as u32;
+        let col = *self.columns.entry(packed).or_insert(next);
+        if col == next {
+            self.column_keys.push((indicator, code));
+        }
+        self.last_column = Some((indicator, code, col));
+        col
     }
 
     /// Number of areas seen so far.

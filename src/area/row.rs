@@ -1,11 +1,16 @@
 //! One data row of the `--by area` reader: checks (every problem of the row,
 //! as the general reader reports them), then a push into the aggregator.
+//!
+//! The hot path works on bytes: an all-ASCII row needs no UTF-8 checks,
+//! plain numbers and years are parsed from bytes (`number.rs`), and ids
+//! come from caches keyed by bytes. Anything unusual takes the slow path
+//! through [`crate::actuals::value`], so results and messages are the same.
 
 use ::csv::ByteRecord;
 
 use super::columns::{AREA, BREAKDOWN, Columns, INDICATOR, ROLES, UNIT, VALUE, YEAR};
 use super::hash::{FxMap, FxSet};
-use super::intern::Interner;
+use super::number::{fast_number, fast_year, trim};
 use super::read::{Dup, Found, IMPLICIT_AREA};
 use super::{AreaAggregator, MAX_MEMBERS, check};
 use crate::actuals::value::{parse_number, parse_year};
@@ -23,19 +28,26 @@ pub struct Place<'a> {
 }
 
 /// Turns rows into pushes, with caches so that a typical row costs a few
-/// hash look-ups of short strings and no allocation.
+/// hash look-ups of short byte strings and no allocation.
 pub struct Rows<'a, 'r> {
     agg: &'a mut AreaAggregator<'r>,
-    indicators: FxMap<Box<str>, usize>,
-    /// Breakdowns as written, interned.
-    raw_members: Interner,
-    /// (indicator, raw member) -> the member's id, `None` when invalid.
-    members: FxMap<(usize, u32), Option<u32>>,
-    last_area: Option<(String, u32)>,
+    indicators: FxMap<Box<[u8]>, usize>,
+    /// The last indicator looked up (rows come grouped by indicator).
+    last_indicator: (Vec<u8>, usize),
+    /// Areas as written -> id.
+    areas: FxMap<Box<[u8]>, u32>,
+    last_area: Option<(Vec<u8>, u32)>,
+    /// Per indicator: breakdown as written -> member id, `None` when invalid.
+    members: Vec<FxMap<Box<[u8]>, Option<u32>>>,
     /// Second pass only: the first place of each duplicated key.
     pub locate: Option<FxMap<NameKey, Option<(usize, u64)>>>,
     /// Second pass only: (indicator, year) of the duplicated keys.
     locate_pairs: FxSet<(usize, i32)>,
+}
+
+/// Valid UTF-8 (checked) bytes as text.
+fn text(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or_default()
 }
 
 impl<'a, 'r> Rows<'a, 'r> {
@@ -50,8 +62,9 @@ impl<'a, 'r> Rows<'a, 'r> {
             .indicators
             .iter()
             .enumerate()
-            .map(|(i, ind)| (ind.id.as_str().into(), i))
+            .map(|(i, ind)| (ind.id.as_bytes().into(), i))
             .collect();
+        let members = vec![FxMap::default(); agg.resolution().indicators.len()];
         let locate_pairs = locate
             .iter()
             .flat_map(|m| m.keys().map(|k| (k.1, k.2)))
@@ -59,12 +72,56 @@ impl<'a, 'r> Rows<'a, 'r> {
         Rows {
             agg,
             indicators,
-            raw_members: Interner::default(),
-            members: FxMap::default(),
+            last_indicator: (Vec::new(), 0),
+            areas: FxMap::default(),
             last_area: None,
+            members,
             locate,
             locate_pairs,
         }
+    }
+
+    /// The fields the calculation reads, trimmed; `Err` with the encoding
+    /// problem when a field is not UTF-8.
+    fn fields<'b>(
+        record: &'b ByteRecord,
+        cols: &Columns,
+        at: &Place,
+    ) -> Result<[&'b [u8]; ROLES], Diagnostic> {
+        let mut field: [&[u8]; ROLES] = [b""; ROLES];
+        let ascii = record.as_slice().is_ascii();
+        for (i, raw) in record.iter().enumerate() {
+            let role = cols.roles.get(i).copied().flatten();
+            if ascii {
+                if let Some(x) = role.and_then(|r| field.get_mut(r)) {
+                    *x = trim(raw);
+                }
+                continue;
+            }
+            match std::str::from_utf8(raw) {
+                Ok(s) => {
+                    if let Some(x) = role.and_then(|r| field.get_mut(r)) {
+                        *x = s.trim().as_bytes();
+                    }
+                }
+                Err(e) => {
+                    let msg = format!(
+                        "not valid UTF-8 (byte {} of the field); save the file as UTF-8 (CSV UTF-8 in Excel)",
+                        e.valid_up_to() + 1
+                    );
+                    let d = Diagnostic::at(
+                        at.name,
+                        at.line,
+                        i as u64 + 1,
+                        cols.name(i),
+                        "encoding",
+                        msg,
+                    );
+                    return Err(d);
+                }
+            }
+        }
+        Ok(field)
     }
 
     /// Checks one row and pushes it; true when it was valid and new.
@@ -89,49 +146,38 @@ impl<'a, 'r> Rows<'a, 'r> {
             found.problem(at.file, d);
             return false;
         }
-        let mut field = [""; ROLES];
-        for (i, raw) in record.iter().enumerate() {
-            match std::str::from_utf8(raw) {
-                Ok(s) => {
-                    if let Some(x) = cols
-                        .roles
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .and_then(|r| field.get_mut(r))
-                    {
-                        *x = s.trim();
-                    }
-                }
-                Err(e) => {
-                    let msg = format!(
-                        "not valid UTF-8 (byte {} of the field); save the file as UTF-8 (CSV UTF-8 in Excel)",
-                        e.valid_up_to() + 1
-                    );
-                    found.problem(at.file, problem(i, "encoding", msg));
-                    return false;
-                }
+        let field = match Self::fields(record, cols, at) {
+            Ok(f) => f,
+            Err(d) => {
+                found.problem(at.file, d);
+                return false;
             }
-        }
+        };
         let col = |role: usize| cols.of(role).unwrap_or_default();
         let resolution = self.agg.resolution();
         let mut problems = Vec::new();
-        let indicator = self.indicators.get(field[INDICATOR]).copied();
+        let indicator = self.indicator(field[INDICATOR]);
         if indicator.is_none() {
-            let msg = check::unknown_indicator(field[INDICATOR], resolution);
+            let msg = check::unknown_indicator(text(field[INDICATOR]), resolution);
             problems.push(problem(col(INDICATOR), "unknown-indicator", msg));
         }
-        let year = parse_year(field[YEAR]);
+        let year = fast_year(field[YEAR])
+            .ok_or(())
+            .or_else(|()| parse_year(text(field[YEAR])));
         if let Err(msg) = &year {
             problems.push(problem(col(YEAR), "bad-year", msg.clone()));
         }
-        let value = parse_number(field[VALUE], at.decimal_comma).map_err(|m| {
-            if m.starts_with("is empty") {
-                format!("value {m}")
-            } else {
-                m
-            }
-        });
+        let value = fast_number(field[VALUE], at.decimal_comma)
+            .ok_or(())
+            .or_else(|()| {
+                parse_number(text(field[VALUE]), at.decimal_comma).map_err(|m| {
+                    if m.starts_with("is empty") {
+                        format!("value {m}")
+                    } else {
+                        m
+                    }
+                })
+            });
         if let Err(msg) = &value {
             problems.push(problem(col(VALUE), "not-a-number", msg.clone()));
         }
@@ -145,7 +191,8 @@ impl<'a, 'r> Rows<'a, 'r> {
                 problems.push(problem(col(VALUE), "out-of-range", msg));
             }
             if let Some(c) = cols.of(UNIT)
-                && let Err(msg) = check::check_unit(ind, field[UNIT], value.as_ref().ok().copied())
+                && let Err(msg) =
+                    check::check_unit(ind, text(field[UNIT]), value.as_ref().ok().copied())
             {
                 problems.push(problem(c, "unit-mismatch", msg));
             }
@@ -177,7 +224,7 @@ impl<'a, 'r> Rows<'a, 'r> {
         let area_name = if cols.of(AREA).is_some() {
             field[AREA]
         } else {
-            IMPLICIT_AREA
+            IMPLICIT_AREA.as_bytes()
         };
         let Some(area) = self.area(area_name) else {
             let msg = "more than 4294967295 distinct areas".to_string();
@@ -212,53 +259,64 @@ impl<'a, 'r> Rows<'a, 'r> {
         }
     }
 
+    /// The indicator with this id, remembering the last one.
+    fn indicator(&mut self, id: &[u8]) -> Option<usize> {
+        if !id.is_empty() && self.last_indicator.0.as_slice() == id {
+            return Some(self.last_indicator.1);
+        }
+        let found = self.indicators.get(id).copied()?;
+        self.last_indicator.0.clear();
+        self.last_indicator.0.extend_from_slice(id);
+        self.last_indicator.1 = found;
+        Some(found)
+    }
+
     /// The area's id, remembering the last one (rows come grouped by area).
-    fn area(&mut self, name: &str) -> Option<u32> {
+    fn area(&mut self, name: &[u8]) -> Option<u32> {
         if let Some((last, id)) = &self.last_area
-            && last == name
+            && last.as_slice() == name
         {
             return Some(*id);
         }
-        let id = self.agg.area_id(name)?;
-        match &mut self.last_area {
-            Some((last, last_id)) => {
-                last.clear();
-                last.push_str(name);
-                *last_id = id;
+        let id = match self.areas.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.agg.area_id(text(name))?;
+                self.areas.insert(name.into(), id);
+                id
             }
-            None => self.last_area = Some((name.to_string(), id)),
-        }
+        };
+        let last = self.last_area.get_or_insert_with(|| (Vec::new(), id));
+        last.0.clear();
+        last.0.extend_from_slice(name);
+        last.1 = id;
         Some(id)
     }
 
     /// The member id of a breakdown for an indicator, checked once per
     /// (indicator, spelling).
-    fn member(&mut self, indicator: usize, breakdown: &str) -> Result<u32, String> {
-        let resolution = self.agg.resolution();
-        let ind = resolution.indicators.get(indicator);
-        let check = |b: &str| -> Result<Option<u32>, String> {
-            match ind.map(|i| check::check_member(i, b)) {
-                Some(Err(msg)) => Err(msg),
-                _ => Ok(None),
-            }
-        };
-        let raw = self.raw_members.intern(breakdown);
-        let cached = raw.and_then(|r| self.members.get(&(indicator, r)).copied());
+    fn member(&mut self, indicator: usize, breakdown: &[u8]) -> Result<u32, String> {
+        let ind = self.agg.resolution().indicators.get(indicator);
+        let cached = self
+            .members
+            .get(indicator)
+            .and_then(|m| m.get(breakdown).copied());
         let id = match cached {
             Some(id) => id,
             None => {
-                let canonical = ind.and_then(|i| check::check_member(i, breakdown).ok().flatten());
+                let canonical =
+                    ind.and_then(|i| check::check_member(i, text(breakdown)).ok().flatten());
                 let id = canonical.and_then(|c| self.agg.member_id(c));
-                if let Some(r) = raw {
-                    self.members.insert((indicator, r), id);
+                if let Some(m) = self.members.get_mut(indicator) {
+                    m.insert(breakdown.into(), id);
                 }
                 id
             }
         };
         match id {
             Some(id) => Ok(id),
-            None => Err(check(breakdown)
-                .err()
+            None => Err(ind
+                .and_then(|i| check::check_member(i, text(breakdown)).err())
                 .unwrap_or_else(|| format!("more than {MAX_MEMBERS} distinct breakdown values"))),
         }
     }
