@@ -281,3 +281,136 @@ impl AreaAssessment {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actuals::Observation;
+    use crate::area::AreaAggregator;
+    use crate::calc::{Options, assess};
+    use crate::targets;
+
+    fn row(area: &str, score: Option<f64>) -> AreaRow {
+        AreaRow {
+            area: area.to_string(),
+            target_year: 2025,
+            pillars: vec![],
+            score,
+            rank: None,
+        }
+    }
+
+    #[test]
+    fn ranks_are_standard_competition_ranks() {
+        let mut rows = vec![
+            row("d", Some(70.0)),
+            row("none", None),
+            row("c", Some(80.0)),
+            row("b", Some(80.0)),
+            row("a", Some(90.0)),
+            row("e", Some(80.000_000_000_1)), // equal to 9 decimals: tied with b and c
+        ];
+        rank(&mut rows);
+        let got: Vec<(&str, Option<usize>)> =
+            rows.iter().map(|r| (r.area.as_str(), r.rank)).collect();
+        // 90 -> 1; three at 80 share 2 (by name); 70 -> 5; no score last, unranked
+        assert_eq!(
+            got,
+            [
+                ("a", Some(1)),
+                ("b", Some(2)),
+                ("c", Some(2)),
+                ("e", Some(2)),
+                ("d", Some(5)),
+                ("none", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn one_area_equals_calc_assess() {
+        let r = targets::parse(targets::BUILTIN, "targets.toml").expect("built-in targets");
+        let id = |s: &str| r.indicator(s).expect("known");
+        let data = [
+            ("gov.online_services", 2023, None, 78.5),
+            ("gov.online_services", 2024, None, 91.2),
+            ("gov.digital_data", 2024, Some("health"), 72.5),
+            ("gov.digital_data", 2024, Some("agriculture"), 55.0),
+            ("econ.labour_productivity_growth", 2024, None, -2.0),
+            ("soc.fibre_coverage", 2024, Some("households"), 85.4),
+            ("soc.fibre_coverage", 2023, Some("schools"), 97.0),
+            ("overall.dt_rank", 2024, None, 27.0),
+        ];
+        let obs: Vec<Observation> = data
+            .iter()
+            .map(|&(i, year, m, value)| Observation {
+                indicator: id(i),
+                year,
+                member: m.map(str::to_string),
+                value,
+                file: 0,
+                line: 1,
+            })
+            .collect();
+        for as_of in [None, Some(2023)] {
+            let horizons = r.target_years();
+            let single = assess(
+                &r,
+                &obs,
+                &Options {
+                    as_of,
+                    horizons: horizons.clone(),
+                    pillars: vec![],
+                },
+            );
+            let mut agg = AreaAggregator::new(&r, as_of).expect("fits");
+            for (n, o) in obs.iter().enumerate() {
+                agg.push(
+                    "x",
+                    o.indicator,
+                    o.year,
+                    o.member.as_deref(),
+                    o.value,
+                    n as u64,
+                )
+                .expect("no duplicates");
+            }
+            let areas = agg.finish(&horizons, &[]);
+            assert_eq!(areas.as_of, single.as_of);
+            for s in &single.pillars {
+                let row = areas
+                    .rows
+                    .iter()
+                    .find(|x| x.target_year == s.target_year)
+                    .expect("row");
+                let c = row
+                    .pillars
+                    .iter()
+                    .find(|c| r.pillars[c.pillar].id == s.pillar)
+                    .expect("pillar");
+                assert_eq!(
+                    (c.indicators, c.with_data, c.met, c.mean_attainment_pct),
+                    (s.indicators, s.with_data, s.met, s.mean_attainment_pct),
+                    "{} {} as of {as_of:?}",
+                    s.pillar,
+                    s.target_year
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn duplicates_are_found_without_keeping_rows() {
+        let r = targets::parse(targets::BUILTIN, "targets.toml").expect("built-in targets");
+        let i = r.indicator("gov.online_services").expect("known");
+        let mut agg = AreaAggregator::new(&r, None).expect("fits");
+        assert!(agg.push("a", i, 2024, None, 1.0, 2).is_ok());
+        assert!(agg.push("b", i, 2024, None, 1.0, 3).is_ok()); // another area
+        assert!(agg.push("a", i, 1900, None, 1.0, 4).is_ok()); // outside the mask
+        assert!(matches!(
+            agg.push("a", i, 2024, None, 2.0, 5),
+            Err(crate::area::PushError::Duplicate(d)) if d.line == 5 && d.key.year == 2024
+        ));
+        assert!(agg.push("a", i, 1900, None, 1.0, 6).is_err());
+    }
+}
