@@ -69,6 +69,29 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// One summary row per area, ranked by score (data column `area`; a file without it is one area named `all`)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+
+    /// With --by area: only this area (repeatable); ranks stay those among all areas in the data
+    #[arg(long, value_name = "CODE", requires = "by")]
+    pub area: Vec<String>,
+
+    /// With --by area: only the areas ranked N or better (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "by", conflicts_with = "bottom")]
+    pub top: Option<usize>,
+
+    /// With --by area: only the N lowest-ranked areas (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "by")]
+    pub bottom: Option<usize>,
+}
+
+/// What `--by` groups the report by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// The `area` column: one row per area, with score and rank
+    Area,
 }
 
 /// How data files are read (shared by `report` and `validate`).
@@ -163,6 +186,8 @@ pub enum Format {
     Table,
     /// One JSON object for scripts (fields documented in README.md)
     Json,
+    /// Comma-separated records (with --by area: one per area, pillar and target year)
+    Csv,
 }
 
 /// Languages of human output.

@@ -5,6 +5,7 @@
 //! call them directly.
 
 pub mod actuals;
+pub mod area;
 pub mod calc;
 pub mod cli;
 pub mod cmd;

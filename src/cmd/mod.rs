@@ -1,6 +1,7 @@
 //! One file per subcommand; each is a short script calling the stages.
 
 mod report;
+mod report_by_area;
 mod targets;
 mod template;
 mod validate;

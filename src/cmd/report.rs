@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use super::{emit, lang, load_targets, read_options, width};
 use crate::actuals::Actuals;
 use crate::calc::{self, Options};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::{By, Format, ReportArgs};
 use crate::exit::Outcome;
 use crate::report::{self, Context};
 use crate::targets::Resolution;
@@ -31,6 +31,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         }
         data.push("-".to_string());
     }
+    if args.by == Some(By::Area) {
+        return super::report_by_area::run(&args, &resolution, &horizons, &data);
+    }
     let actuals = Actuals::load(&data, &resolution, read_options(&args.input)?)?;
     for w in &actuals.warnings {
         eprintln!("dtcalc: warning: {w}");
@@ -51,6 +54,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     match args.format {
         Format::Table => report::table::render_report(&mut out, &ctx, lang(&args.common), width())?,
         Format::Json => report::json::render_report(&mut out, &ctx)?,
+        Format::Csv => bail!("--format csv is available with --by area; use table or json"),
     }
     emit(&out)?;
     Ok(Outcome::Success)

@@ -1,6 +1,6 @@
 //! `dtcalc targets`: the resolution's targets per pillar.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::{emit, lang, load_targets, width};
 use crate::cli::{Format, TargetsArgs};
@@ -15,6 +15,7 @@ pub fn run(args: TargetsArgs) -> Result<Outcome> {
             report::table::render_targets(&mut out, &resolution, lang(&args.common), width())?
         }
         Format::Json => report::json::render_targets(&mut out, &resolution)?,
+        Format::Csv => bail!("--format csv is not available for targets; use table or json"),
     }
     emit(&out)?;
     Ok(Outcome::Success)
