@@ -11,5 +11,6 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
 pub mod lang;
+pub mod progress;
 pub mod report;
 pub mod targets;
