@@ -1,5 +1,6 @@
 //! One file per subcommand; each is a short script calling the stages.
 
+mod check;
 mod report;
 mod targets;
 
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Report(args) => report::run(args),
         Command::Targets(args) => targets::run(args),
+        Command::Check(args) => check::run(args),
     }
 }
 

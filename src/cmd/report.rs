@@ -7,8 +7,9 @@ use anyhow::{Result, bail};
 use super::{emit, lang, load_targets, width};
 use crate::actuals::{Actuals, ReadOptions};
 use crate::calc::{self, Options};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::{Format, MethodArg, ReportArgs};
 use crate::exit::Outcome;
+use crate::progress::{self, Method};
 use crate::report::{self, Context};
 use crate::targets::Resolution;
 
@@ -57,10 +58,17 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         pillars: args.pillar.clone(),
     };
     let assessment = calc::assess(&resolution, &actuals.observations, &options);
+    let progress = progress::assess(
+        &resolution,
+        &actuals.observations,
+        &assessment,
+        &methods(args.method),
+    );
     let ctx = Context {
         resolution: &resolution,
         assessment: &assessment,
         files: &actuals.files,
+        progress: &progress,
     };
     let mut out = Vec::new();
     match args.format {
@@ -69,6 +77,16 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     }
     emit(&out)?;
     Ok(Outcome::Success)
+}
+
+/// The progress methods for `--method`, the primary first.
+pub(super) fn methods(arg: MethodArg) -> Vec<Method> {
+    match arg {
+        MethodArg::Growth => vec![Method::Growth],
+        MethodArg::Anticipated => vec![Method::Anticipated],
+        MethodArg::Linear => vec![Method::Linear],
+        MethodArg::All => vec![Method::Growth, Method::Anticipated, Method::Linear],
+    }
 }
 
 /// `all` gives every target year; otherwise one that the resolution has.

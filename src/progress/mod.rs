@@ -10,6 +10,7 @@ pub mod annual;
 pub mod anticipated;
 pub mod baseline;
 pub mod class;
+pub mod gate;
 pub mod growth;
 pub mod linear;
 mod series;

@@ -135,16 +135,25 @@ fn evaluate(
     let higher_is_better = target.comparison.higher_is_better();
     let bounds = Bounds::of(ind.unit);
     let eval = match method {
-        Method::Growth => growth::assess(&growth::Input {
-            base_year: base.year,
-            base: base.value,
-            current_year: latest.0,
-            current: latest.1,
-            target_year: target.year,
-            target: target.value,
-            higher_is_better,
-            achieved,
-        }),
+        Method::Growth => {
+            let mut e = growth::assess(&growth::Input {
+                base_year: base.year,
+                base: base.value,
+                current_year: latest.0,
+                current: latest.1,
+                target_year: target.year,
+                target: target.value,
+                higher_is_better,
+                achieved,
+            });
+            // Not part of the published method: the value the observed rate
+            // leads to, for the report's projection column.
+            if let Some(rate) = e.actual_rate {
+                let years = (target.year - latest.0).max(0);
+                e.projected = bounds.clamp(latest.1 * (1.0 + rate).powi(years), &mut e.notes);
+            }
+            e
+        }
         Method::Anticipated => anticipated::assess(&anticipated::Input {
             base_year: base.year,
             base: base.value,

@@ -1,10 +1,14 @@
 //! Renderers: one file per output format. Each takes a writer and the
 //! finished assessment; none computes anything.
 
+pub mod check;
 pub mod json;
+pub mod progress_json;
+pub mod progress_table;
 pub mod table;
 
 use crate::calc::Assessment;
+use crate::progress::ProgressReport;
 use crate::targets::Resolution;
 
 /// Everything a report renderer needs.
@@ -15,4 +19,6 @@ pub struct Context<'a> {
     pub assessment: &'a Assessment,
     /// The data files read, as named on the command line.
     pub files: &'a [String],
+    /// Progress towards each target, by the methods asked for.
+    pub progress: &'a ProgressReport,
 }
