@@ -1,7 +1,7 @@
 //! The decision behind `dtcalc check`: does each selected indicator pass
 //! the requirement? Pure; rendering lives in `report/check.rs`.
 
-use super::{Class, ProgressReport};
+use super::{Class, Progress, ProgressReport};
 use crate::calc::{Assessment, IndicatorResult, Status};
 
 /// What each indicator must show.
@@ -78,6 +78,8 @@ pub struct Verdict<'a> {
     pub result: &'a IndicatorResult,
     /// The primary progress class.
     pub class: Class,
+    /// The primary progress row the class comes from, if any.
+    pub progress: Option<&'a Progress>,
     /// Empty when it passes.
     pub reasons: Vec<Reason>,
     /// True when it passes only because `--allow-missing` excused missing data.
@@ -95,7 +97,7 @@ impl Verdict<'_> {
 /// by `keep` (an indicator index filter).
 pub fn judge<'a>(
     assessment: &'a Assessment,
-    progress: &ProgressReport,
+    progress: &'a ProgressReport,
     rule: &Rule,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Verdict<'a>> {
@@ -104,10 +106,12 @@ pub fn judge<'a>(
         .iter()
         .filter(|r| r.target.is_some() && keep(r.indicator))
         .map(|r| {
-            let class = progress
-                .primary(r.indicator, r.target_year)
-                .map_or(Class::NoData, |p| p.eval.class);
-            verdict(r, class, rule)
+            let row = progress.primary(r.indicator, r.target_year);
+            let class = row.map_or(Class::NoData, |p| p.eval.class);
+            Verdict {
+                progress: row,
+                ..verdict(r, class, rule)
+            }
         })
         .collect()
 }
@@ -116,6 +120,7 @@ fn verdict<'a>(r: &'a IndicatorResult, class: Class, rule: &Rule) -> Verdict<'a>
     let mut v = Verdict {
         result: r,
         class,
+        progress: None,
         reasons: Vec::new(),
         excused: false,
     };

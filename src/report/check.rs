@@ -88,13 +88,37 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason) -> String {
             }
             format!("required {t} (met), is {is}")
         }
-        Reason::ClassBelow(class, floor) => format!(
-            "required {} or better by {} ({}), is {}",
-            class_name(floor),
-            c.year,
-            c.method.id(),
-            class_name(class)
-        ),
+        Reason::ClassBelow(class, floor) => {
+            let method = v.progress.map_or(c.method, |p| p.method);
+            let mut why = Vec::new();
+            if let Some(p) = v.progress {
+                let name = match p.method {
+                    Method::Growth => "R",
+                    Method::Anticipated => "Q",
+                    Method::Linear => "P",
+                    Method::AnnualRate => "",
+                };
+                why.extend(p.eval.ratio.map(|r| format!("{name} {r:.2}")));
+                if !p.eval.shortfall_years.is_empty() {
+                    let years: Vec<String> =
+                        p.eval.shortfall_years.iter().map(i32::to_string).collect();
+                    why.push(format!("short in {}", years.join(", ")));
+                }
+                why.extend(p.member.as_ref().map(|m| format!("worst: {m}")));
+            }
+            let why = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", why.join(", "))
+            };
+            format!(
+                "required {} or better by {} ({}), is {}{why}",
+                class_name(floor),
+                c.year,
+                method.id(),
+                class_name(class)
+            )
+        }
         Reason::AttainmentBelow(a, min) => {
             let is = a.map_or_else(|| "undefined".to_string(), |a| format!("{a:.1}%"));
             format!("required attainment >= {min}%, is {is}")

@@ -1,6 +1,6 @@
 //! `dtcalc report` on the bundled example and on small fixtures.
 
-use crate::common::{dtcalc, fixture, json};
+use crate::common::dtcalc;
 
 #[test]
 fn example_report_runs_and_exits_zero() {

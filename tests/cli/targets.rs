@@ -1,6 +1,6 @@
 //! `dtcalc targets`: the built-in resolution and targets-file errors.
 
-use crate::common::{dtcalc, fixture, json};
+use crate::common::dtcalc;
 
 #[test]
 fn builtin_targets_list_runs() {
