@@ -205,6 +205,16 @@ mod tests {
     }
 
     #[test]
+    fn negative_series_flip_the_sign() {
+        // y_0 = -4, y_i = -2 (2024), y_T = -1 (2030), higher is better, s = -1:
+        // CAGR_i = 0.5^(1/2) - 1 = -0.2928932; CAGR_T = 0.25^(1/8) - 1 = -0.1591036;
+        // R = -1 x 1 x -0.2928932 / 0.1591036 = 1.840896 -> on track.
+        let e = assess(&input(-4.0, -2.0, -1.0));
+        assert!((e.ratio.unwrap() - 1.840896).abs() < 1e-6, "{:?}", e.ratio);
+        assert_eq!(e.class, Class::SubstantialProgress);
+    }
+
+    #[test]
     fn target_equal_to_base_has_no_ratio() {
         // y_0 = y_T = 80: CAGR_T = 0, R undefined.
         let e = assess(&input(80.0, 85.0, 80.0));
