@@ -24,6 +24,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Write an empty data-entry sheet: one row per indicator (and member) and year
     Template(TemplateArgs),
+    /// Gate for scripts: exit 0 when every selected indicator passes, 1 when any fails, 2 when it cannot run
+    Check(CheckArgs),
 }
 
 /// Options every command shares.
@@ -69,6 +71,10 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Progress method; `%/year` targets always use the annual-target rule
+    #[arg(long, value_enum, default_value_t = MethodArg::Growth)]
+    pub method: MethodArg,
 
     /// One summary row per area, ranked by score (data column `area`; a file without it is one area named `all`)
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -127,8 +133,8 @@ pub struct ValidateArgs {
     pub input: InputArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
 }
 
 #[derive(Debug, Args)]
@@ -151,7 +157,7 @@ pub struct TemplateArgs {
 
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+pub enum ValidateFormat {
     /// One line per problem (`file:line:col: rule: message`) and a count
     Text,
     /// A JSON array of problems for scripts
@@ -177,6 +183,97 @@ pub struct TargetsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Progress-assessment methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Required vs actual growth (Statistics Canada / Open SDG): ratio R and score
+    Growth,
+    /// Anticipated progress (UN Statistics Division, SDG Progress Chart 2023): ratio Q
+    Anticipated,
+    /// Linear pace: least-squares slope against the pace still required
+    Linear,
+    /// All three, growth first (growth decides summaries and `check`)
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Data files (CSV, .xlsx, .ods), merged; `-` reads standard input, as does giving none when input is piped
+    #[arg(value_name = "DATA")]
+    pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Target year to check against [default: the earliest target year]
+    #[arg(long, value_name = "YEAR")]
+    pub horizon: Option<i32>,
+
+    /// What each indicator must show: `met` (the target is met now), `substantial` (met or on track), `moderate` (at least moderate progress) [default: met, unless only --min-attainment is given]
+    #[arg(long, value_enum)]
+    pub require: Option<RequireArg>,
+
+    /// Minimum attainment in % each indicator must reach (e.g. 90)
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_attainment: Option<f64>,
+
+    /// Only this pillar (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub pillar: Vec<String>,
+
+    /// Only this indicator (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub indicator: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Indicators without data pass instead of failing
+    #[arg(long)]
+    pub allow_missing: bool,
+
+    /// Progress method for `--require substantial|moderate`
+    #[arg(long, value_enum, default_value_t = MethodArg::Growth)]
+    pub method: MethodArg,
+
+    /// Use figures up to this year [default: the latest year in the data]
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<i32>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `check` requires of each indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RequireArg {
+    /// The target is met by the latest figure
+    Met,
+    /// Target achieved or on track (substantial progress)
+    Substantial,
+    /// At least moderate progress
+    Moderate,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per failing indicator and a summary
+    Text,
+    /// One JSON object
+    Json,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    s.trim()
+        .trim_end_matches('%')
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or_else(|| format!("\"{s}\" is not a percentage; expected e.g. 90"))
 }
 
 /// Output formats.

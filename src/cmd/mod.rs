@@ -1,5 +1,7 @@
 //! One file per subcommand; each is a short script calling the stages.
 
+mod check;
+mod data;
 mod report;
 mod report_by_area;
 mod targets;
@@ -23,6 +25,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Targets(args) => targets::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Template(args) => template::run(args),
+        Command::Check(args) => check::run(args),
     }
 }
 

@@ -1,14 +1,13 @@
 //! `dtcalc report`: load targets and data, assess, render.
 
-use std::io::IsTerminal;
-
 use anyhow::{Result, bail};
 
-use super::{emit, lang, load_targets, read_options, width};
-use crate::actuals::Actuals;
+use super::data::{data_paths, load_actuals};
+use super::{emit, lang, load_targets, width};
 use crate::calc::{self, Options};
-use crate::cli::{By, Format, ReportArgs};
+use crate::cli::{By, Format, MethodArg, ReportArgs};
 use crate::exit::Outcome;
+use crate::progress::{self, Method};
 use crate::report::{self, Context};
 use crate::targets::Resolution;
 
@@ -24,31 +23,28 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             );
         }
     }
-    let mut data = args.data.clone();
-    if data.is_empty() {
-        if std::io::stdin().is_terminal() {
-            bail!("no data file given; usage: dtcalc report DATA.csv (or `-` for standard input)");
-        }
-        data.push("-".to_string());
-    }
+    let data = data_paths(&args.data, "report")?;
     if args.by == Some(By::Area) {
         return super::report_by_area::run(&args, &resolution, &horizons, &data);
     }
-    let actuals = Actuals::load(&data, &resolution, read_options(&args.input)?)?;
-    for w in &actuals.warnings {
-        eprintln!("dtcalc: warning: {w}");
-    }
-    refuse_invalid(&actuals, args.skip_invalid)?;
+    let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid)?;
     let options = Options {
         as_of: args.as_of,
         horizons,
         pillars: args.pillar.clone(),
     };
     let assessment = calc::assess(&resolution, &actuals.observations, &options);
+    let progress = progress::assess(
+        &resolution,
+        &actuals.observations,
+        &assessment,
+        &methods(args.method),
+    );
     let ctx = Context {
         resolution: &resolution,
         assessment: &assessment,
         files: &actuals.files,
+        progress: &progress,
     };
     let mut out = Vec::new();
     match args.format {
@@ -60,36 +56,14 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Lists the problems on stderr and refuses to compute from invalid data;
-/// with `skip_invalid`, leaves the invalid rows out (never whole files).
-fn refuse_invalid(actuals: &Actuals, skip_invalid: bool) -> Result<()> {
-    if actuals.problems.is_empty() {
-        return Ok(());
+/// The progress methods for `--method`, the primary first.
+pub(super) fn methods(arg: MethodArg) -> Vec<Method> {
+    match arg {
+        MethodArg::Growth => vec![Method::Growth],
+        MethodArg::Anticipated => vec![Method::Anticipated],
+        MethodArg::Linear => vec![Method::Linear],
+        MethodArg::All => vec![Method::Growth, Method::Anticipated, Method::Linear],
     }
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let file_problems = actuals.file_problems().count();
-    if !skip_invalid || file_problems > 0 {
-        for p in &actuals.problems {
-            eprintln!("{p}");
-        }
-        let n = actuals.problems.len();
-        if skip_invalid {
-            bail!(
-                "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
-                plural(file_problems)
-            );
-        }
-        bail!(
-            "{n} problem{} in the data; nothing was computed (--skip-invalid computes from the valid rows)",
-            plural(n)
-        );
-    }
-    for p in &actuals.problems {
-        eprintln!("dtcalc: skipped: {p}");
-    }
-    let n = actuals.rejected_rows;
-    eprintln!("dtcalc: warning: skipped {n} invalid row{}", plural(n));
-    Ok(())
 }
 
 /// `all` gives every target year; otherwise one that the resolution has.

@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 
 use super::{emit, load_targets, read_options, targets_name};
 use crate::actuals::Actuals;
-use crate::cli::{CheckFormat, ValidateArgs};
+use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::diagnostic::Diagnostics;
 use crate::exit::Outcome;
 use crate::validate::{self, Findings};
@@ -51,9 +51,9 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
     };
     let mut out = Vec::new();
     match args.format {
-        CheckFormat::Text => validate::text::render(&mut out, &findings)?,
-        CheckFormat::Json => validate::json::render(&mut out, &findings)?,
-        CheckFormat::Github => validate::github::render(&mut out, &findings)?,
+        ValidateFormat::Text => validate::text::render(&mut out, &findings)?,
+        ValidateFormat::Json => validate::json::render(&mut out, &findings)?,
+        ValidateFormat::Github => validate::github::render(&mut out, &findings)?,
     }
     emit(&out)?;
     Ok(if problems.is_empty() {

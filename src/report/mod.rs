@@ -4,11 +4,15 @@
 pub mod area_csv;
 pub mod area_json;
 pub mod area_table;
+pub mod check;
 pub mod json;
+pub mod progress_json;
+pub mod progress_table;
 pub mod table;
 
 use crate::area::AreaAssessment;
 use crate::calc::Assessment;
+use crate::progress::ProgressReport;
 use crate::targets::Resolution;
 
 /// Everything a report renderer needs.
@@ -19,6 +23,8 @@ pub struct Context<'a> {
     pub assessment: &'a Assessment,
     /// The data files read, as named on the command line.
     pub files: &'a [String],
+    /// Progress towards each target, by the methods asked for.
+    pub progress: &'a ProgressReport,
 }
 
 /// Everything a per-area (`--by area`) renderer needs.

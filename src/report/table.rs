@@ -233,6 +233,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang, width: u16)
                 let inds: Vec<&Indicator> =
                     rows.iter().map(|x| &r.indicators[x.indicator]).collect();
                 write!(out, "{}", notes(lang, &inds))?;
+                super::progress_table::render_pillar(out, ctx, lang, width, &rows)?;
             }
             for x in untargeted {
                 let ind = &r.indicators[x.indicator];
@@ -251,6 +252,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang, width: u16)
             .collect();
         writeln!(out, "\n{} · {year}", lang.pick("Tổng hợp", "Summary"))?;
         writeln!(out, "{}", summary_table(r, lang, width, &sums))?;
+        super::progress_table::render_summary(out, ctx, lang, width, year)?;
     }
     writeln!(out)?;
     writeln!(

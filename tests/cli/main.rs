@@ -2,8 +2,10 @@
 //! fixtures. One module per command or concern.
 
 mod areas;
+mod check;
 mod common;
 mod inputs;
+mod progress;
 mod report;
 mod targets;
 mod template;
