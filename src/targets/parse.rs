@@ -67,9 +67,28 @@ struct RawIndicator {
 /// Loads and checks a targets file from disk.
 pub fn load(path: &Path) -> Result<Resolution> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read targets file {name}"))?;
-    parse(&text, &name)
+    if path.is_dir() {
+        anyhow::bail!("cannot read targets file {name}: it is a directory");
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read targets file {name}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, &name, &e))?;
+    parse(text, &name)
+}
+
+/// Where a targets file stops being UTF-8, as a located diagnostic.
+fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error {
+    let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    // the prefix up to `valid_up_to` is UTF-8 by definition
+    let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or_default(), valid.len());
+    Diagnostics(vec![Diagnostic::at(
+        file,
+        line,
+        col,
+        None,
+        "encoding",
+        "not valid UTF-8; save the targets file as UTF-8",
+    )])
+    .into()
 }
 
 /// Parses and checks targets TOML; `file` names it in messages.

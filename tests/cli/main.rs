@@ -2,5 +2,10 @@
 //! fixtures. One module per command or concern.
 
 mod common;
+mod faults;
+mod fuzz_regressions;
+#[path = "../../fuzz/harness.rs"]
+mod harness;
+mod properties;
 mod report;
 mod targets;
