@@ -152,16 +152,17 @@ pub fn assess(
         .as_of
         .or_else(|| observations.iter().map(|o| o.year).max());
     let latest = latest_figures(observations, as_of);
-    let selected: Vec<usize> = (0..resolution.indicators.len())
-        .filter(|&i| {
-            options.pillars.is_empty() || options.pillars.contains(&resolution.indicators[i].pillar)
-        })
+    let selected: Vec<(usize, &Indicator)> = resolution
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| options.pillars.is_empty() || options.pillars.contains(&ind.pillar))
         .collect();
     let mut results = Vec::new();
     for &year in &options.horizons {
-        for &i in &selected {
+        for &(i, ind) in &selected {
             let figures = latest.get(&i).cloned().unwrap_or_default();
-            results.push(assess_one(i, &resolution.indicators[i], year, &figures));
+            results.push(assess_one(i, ind, year, &figures));
         }
     }
     let mut pillars = Vec::new();
@@ -277,10 +278,13 @@ fn summarise(
     year: i32,
     pillar: Option<&str>,
 ) -> Summary {
+    // `results` were made by `assess` from this resolution, so every
+    // `r.indicator` is in range; `get` keeps that an invariant, not a panic.
+    let indicator = |r: &IndicatorResult| resolution.indicators.get(r.indicator);
     let rows: Vec<&IndicatorResult> = results
         .iter()
         .filter(|r| r.target_year == year && r.target.is_some())
-        .filter(|r| pillar.is_none_or(|p| resolution.indicators[r.indicator].pillar == p))
+        .filter(|r| pillar.is_none_or(|p| indicator(r).is_some_and(|i| i.pillar == p)))
         .collect();
     let with_data: Vec<&&IndicatorResult> = rows.iter().filter(|r| r.actual.is_some()).collect();
     let capped: Vec<f64> = with_data
@@ -291,9 +295,8 @@ fn summarise(
     let mean = (!capped.is_empty()).then(|| capped.iter().sum::<f64>() / capped.len() as f64);
     let mut items: BTreeMap<&str, bool> = BTreeMap::new();
     for r in &rows {
-        let met = items
-            .entry(&resolution.indicators[r.indicator].item)
-            .or_insert(true);
+        let item = indicator(r).map_or("", |i| i.item.as_str());
+        let met = items.entry(item).or_insert(true);
         *met &= r.status == Status::Met;
     }
     Summary {
