@@ -4,8 +4,13 @@
 mod areas;
 mod check;
 mod common;
+mod faults;
+mod fuzz_regressions;
+#[path = "../../fuzz/harness.rs"]
+mod harness;
 mod inputs;
 mod progress;
+mod properties;
 mod report;
 mod targets;
 mod template;
