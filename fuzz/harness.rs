@@ -65,8 +65,24 @@ pub fn actuals_csv(data: &[u8]) {
     check_actuals(&actuals, data, r);
 }
 
+/// `actuals_workbook`: arbitrary bytes read as an `.xlsx` container (zip)
+/// against the built-in resolution: no panic, every observation valid and
+/// finite, no duplicate kept, every problem names the file.
+pub fn actuals_workbook(data: &[u8]) {
+    let r = builtin();
+    let mut actuals = Actuals::default();
+    actuals.add_bytes(data.to_vec(), "fuzz.xlsx", r, &ReadOptions::default());
+    check_observations(&actuals, r, u64::MAX);
+}
+
 fn check_actuals(a: &Actuals, data: &[u8], r: &Resolution) {
-    let lines = line_count(data);
+    check_observations(a, r, line_count(data));
+}
+
+/// Observations are valid and placed on an existing line (`lines`: the
+/// file's line count, or `u64::MAX` for workbooks, whose rows are not
+/// lines of the bytes); problems name the file and such a line.
+fn check_observations(a: &Actuals, r: &Resolution, lines: u64) {
     let mut keys = std::collections::HashSet::new();
     for o in &a.observations {
         let ind = &r.indicators[o.indicator];

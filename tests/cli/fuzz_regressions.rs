@@ -43,6 +43,7 @@ fn saved_crash_inputs_no_longer_crash() {
     replay("targets_toml", harness::targets_toml);
     replay("actuals_csv", harness::actuals_csv);
     replay("pipeline", harness::pipeline);
+    replay("actuals_workbook", harness::actuals_workbook);
 }
 
 #[test]
@@ -60,6 +61,7 @@ fn fixtures_and_examples_pass_the_fuzz_checks() {
         harness::targets_toml(&bytes);
         harness::actuals_csv(&bytes);
         harness::pipeline(&bytes);
+        harness::actuals_workbook(&bytes);
         // every targets file with the example data, as the pipeline target splits it
         let mut both = bytes.clone();
         both.push(0);
