@@ -8,7 +8,7 @@ name() { echo "$1" | tr / _; }
 for f in targets.toml examples/*.toml tests/fixtures/targets/*.toml; do
   cp "$f" "fuzz/corpus/targets_toml/$(name "$f")"
 done
-for f in examples/*.csv tests/fixtures/data/*.csv; do
+for f in examples/*.csv tests/fixtures/data/*.csv tests/fixtures/invalid/*.csv tests/fixtures/dialects/*.csv tests/fixtures/areas/*.csv; do
   cp "$f" "fuzz/corpus/actuals_csv/$(name "$f")"
   cp "$f" "fuzz/corpus/pipeline/$(name "$f")"   # no NUL: built-in targets
 done
