@@ -20,6 +20,33 @@ pub enum Command {
     Report(ReportArgs),
     /// List the resolution's targets per pillar
     Targets(TargetsArgs),
+    /// Print a shell completion script (install: see README.md)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `dtcalc man > dtcalc.1`
+    Man,
+}
+
+/// Where and how output is written; every command that prints a report has it.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: from the --output file's extension (.txt .md .csv .json .html), else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write to this file instead of standard output, atomically (a failed run leaves no file)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Colour in terminal tables: `auto` colours only a terminal, and not when NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options every command shares.
@@ -55,9 +82,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "ID")]
     pub pillar: Vec<String>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// CSV field delimiter [default: detected from the header line: `,` `;` or tab]
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
@@ -69,18 +95,35 @@ pub struct TargetsArgs {
     #[command(flatten)]
     pub common: Common,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Aligned tables for people
+    /// Aligned tables with bars and colour, for a terminal
     Table,
+    /// GitHub-flavoured Markdown tables, for memos and wikis
+    #[value(alias = "md")]
+    Markdown,
+    /// One row per indicator and target year, for spreadsheets
+    Csv,
+    /// One self-contained HTML page with charts, printable on A4
+    Html,
     /// One JSON object for scripts (fields documented in README.md)
     Json,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour, even into a pipe or a file
+    Always,
+    /// Never colour
+    Never,
 }
 
 /// Languages of human output.

@@ -4,15 +4,16 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use super::{emit, lang, load_targets, width};
+use super::{deliver, format, load_targets, look};
 use crate::actuals::{Actuals, ReadOptions};
 use crate::calc::{self, Options};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::ReportArgs;
 use crate::exit::Outcome;
 use crate::report::{self, Context};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
+    let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
     let horizons = horizons(&resolution, &args.horizon)?;
     for p in &args.pillar {
@@ -62,12 +63,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         assessment: &assessment,
         files: &actuals.files,
     };
+    // Rendered in full before anything is written: a failure leaves no
+    // partial report on stdout or in the --output file.
     let mut out = Vec::new();
-    match args.format {
-        Format::Table => report::table::render_report(&mut out, &ctx, lang(&args.common), width())?,
-        Format::Json => report::json::render_report(&mut out, &ctx)?,
-    }
-    emit(&out)?;
+    report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
+    deliver(&args.output, &out)?;
     Ok(Outcome::Success)
 }
 
