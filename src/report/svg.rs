@@ -55,7 +55,8 @@ pub fn chart(lang: Lang, rows: &[Row], caption: &str) -> String {
         esc(&format!(
             "{} {}",
             lang.pick("mục tiêu", "target"),
-            text::percent(lang, 100.0)
+            text::value(lang, crate::targets::Unit::Percent, 100.0)
+                .replace(&lang.number(100.0, 1), "100")
         ))
     );
     s.push_str("</svg>");

@@ -2,5 +2,8 @@
 //! fixtures. One module per command or concern.
 
 mod common;
+mod formats;
+mod html;
+mod output;
 mod report;
 mod targets;
