@@ -36,16 +36,13 @@ pub fn chart(lang: Lang, rows: &[Row], caption: &str) -> String {
         r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{}">"#,
         esc(caption)
     );
-    // Grid at 0, 50 and 100 %; the target line at 100 % on top of the bars.
+    // Grid at 0 and 50 %, and the target line at 100 %.
     for pct in [0.0, 50.0] {
         let x = x_of(pct);
         let _ = write!(
             s,
             r#"<line class="grid" x1="{x}" y1="{TOP}" x2="{x}" y2="{height}"/>"#
         );
-    }
-    for (i, row) in rows.iter().enumerate() {
-        band(&mut s, lang, *row, TOP + BAND * i as f64);
     }
     let x = x_of(100.0);
     let _ = write!(
@@ -59,6 +56,10 @@ pub fn chart(lang: Lang, rows: &[Row], caption: &str) -> String {
                 .replace(&lang.number(100.0, 1), "100")
         ))
     );
+    // Bands last: the labels' white halo keeps them readable across the line.
+    for (i, row) in rows.iter().enumerate() {
+        band(&mut s, lang, *row, TOP + BAND * i as f64);
+    }
     s.push_str("</svg>");
     s
 }
