@@ -20,6 +20,12 @@ pub enum Command {
     Report(ReportArgs),
     /// List the resolution's targets per pillar
     Targets(TargetsArgs),
+    /// Check data files (and the targets file) and list every problem; exit 1 if any
+    Validate(ValidateArgs),
+    /// Write an empty data-entry sheet: one row per indicator (and member) and year
+    Template(TemplateArgs),
+    /// Gate for scripts: exit 0 when every selected indicator passes, 1 when any fails, 2 when it cannot run
+    Check(CheckArgs),
     /// Print a shell completion script (install: see README.md)
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `dtcalc man > dtcalc.1`
@@ -63,9 +69,16 @@ pub struct Common {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Data files (CSV); `-` reads standard input, as does giving none when input is piped
+    /// Data files (CSV, .xlsx, .ods), merged; `-` reads standard input, as does giving none when input is piped
     #[arg(value_name = "DATA")]
     pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Leave out invalid rows (each is listed on stderr) instead of refusing to compute
+    #[arg(long)]
+    pub skip_invalid: bool,
 
     #[command(flatten)]
     pub common: Common,
@@ -85,9 +98,107 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
+    /// Progress method; `%/year` targets always use the annual-target rule
+    #[arg(long, value_enum, default_value_t = MethodArg::Growth)]
+    pub method: MethodArg,
+
+    /// One summary row per area, ranked by score (data column `area`; a file without it is one area named `all`)
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+
+    /// With --by area: only this area (repeatable); ranks stay those among all areas in the data
+    #[arg(long, value_name = "CODE", requires = "by")]
+    pub area: Vec<String>,
+
+    /// With --by area: only the areas ranked N or better (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "by", conflicts_with = "bottom")]
+    pub top: Option<usize>,
+
+    /// With --by area: only the N lowest-ranked areas (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "by")]
+    pub bottom: Option<usize>,
+}
+
+/// What `--by` groups the report by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// The `area` column: one row per area, with score and rank
+    Area,
+}
+
+/// How data files are read (shared by `report` and `validate`).
+#[derive(Debug, Args)]
+pub struct InputArgs {
     /// CSV field delimiter [default: detected from the header line: `,` `;` or tab]
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+
+    /// Encoding of CSV files that have no byte-order mark, e.g. `windows-1258` (Excel "CSV" on Vietnamese Windows) [default: UTF-8]
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Sheet of .xlsx/.ods workbooks to read [default: the first sheet]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Years before the resolution's adoption year that data may be for (baselines)
+    #[arg(long, value_name = "YEARS", default_value_t = 5)]
+    pub lookback: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Data files (CSV, .xlsx, .ods); `-` reads standard input. None: check only the targets file
+    #[arg(value_name = "DATA")]
+    pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Years to make rows for, comma-separated or repeated [default: last calendar year]
+    #[arg(long, value_name = "YEAR", value_delimiter = ',')]
+    pub years: Vec<i32>,
+
+    /// Sheet format
+    #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+    pub format: SheetFormat,
+
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// One line per problem (`file:line:col: rule: message`) and a count
+    Text,
+    /// A JSON array of problems for scripts
+    Json,
+    /// GitHub Actions workflow annotations (`::error file=...`)
+    Github,
+}
+
+/// Formats of `template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// UTF-8 CSV with a byte-order mark (Excel opens it with the accents right)
+    Csv,
+    /// Excel workbook
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +210,97 @@ pub struct TargetsArgs {
     pub output: OutputArgs,
 }
 
+/// Progress-assessment methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Required vs actual growth (Statistics Canada / Open SDG): ratio R and score
+    Growth,
+    /// Anticipated progress (UN Statistics Division, SDG Progress Chart 2023): ratio Q
+    Anticipated,
+    /// Linear pace: least-squares slope against the pace still required
+    Linear,
+    /// All three, growth first (growth decides summaries and `check`)
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Data files (CSV, .xlsx, .ods), merged; `-` reads standard input, as does giving none when input is piped
+    #[arg(value_name = "DATA")]
+    pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub common: Common,
+
+    /// Target year to check against [default: the earliest target year]
+    #[arg(long, value_name = "YEAR")]
+    pub horizon: Option<i32>,
+
+    /// What each indicator must show: `met` (the target is met now), `substantial` (met or on track), `moderate` (at least moderate progress) [default: met, unless only --min-attainment is given]
+    #[arg(long, value_enum)]
+    pub require: Option<RequireArg>,
+
+    /// Minimum attainment in % each indicator must reach (e.g. 90)
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub min_attainment: Option<f64>,
+
+    /// Only this pillar (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub pillar: Vec<String>,
+
+    /// Only this indicator (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub indicator: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+
+    /// Indicators without data pass instead of failing
+    #[arg(long)]
+    pub allow_missing: bool,
+
+    /// Progress method for `--require substantial|moderate`
+    #[arg(long, value_enum, default_value_t = MethodArg::Growth)]
+    pub method: MethodArg,
+
+    /// Use figures up to this year [default: the latest year in the data]
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<i32>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `check` requires of each indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RequireArg {
+    /// The target is met by the latest figure
+    Met,
+    /// Target achieved or on track (substantial progress)
+    Substantial,
+    /// At least moderate progress
+    Moderate,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per failing indicator and a summary
+    Text,
+    /// One JSON object
+    Json,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    s.trim()
+        .trim_end_matches('%')
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or_else(|| format!("\"{s}\" is not a percentage; expected e.g. 90"))
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -107,7 +309,7 @@ pub enum Format {
     /// GitHub-flavoured Markdown tables, for memos and wikis
     #[value(alias = "md")]
     Markdown,
-    /// One row per indicator and target year, for spreadsheets
+    /// One row per indicator and target year, for spreadsheets (with --by area: one per area, pillar and target year)
     Csv,
     /// One self-contained HTML page with charts, printable on A4
     Html,

@@ -20,6 +20,13 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// What is wrong and what was expected, in lower case, no final period.
     pub message: String,
+    /// For workbooks: the sheet and cell, e.g. `Sheet1!C7` (then `line` is
+    /// the sheet row and `column` the sheet column).
+    pub cell: Option<String>,
+    /// The offending value as found in the file, when there is one.
+    pub value: Option<String>,
+    /// What was expected instead, in a few words.
+    pub expected: Option<String>,
 }
 
 impl Diagnostic {
@@ -32,6 +39,9 @@ impl Diagnostic {
             field: None,
             rule,
             message: message.into(),
+            cell: None,
+            value: None,
+            expected: None,
         }
     }
 
@@ -51,24 +61,52 @@ impl Diagnostic {
             field: field.map(str::to_string),
             rule,
             message: message.into(),
+            cell: None,
+            value: None,
+            expected: None,
+        }
+    }
+
+    /// The same problem with the offending value recorded.
+    pub fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+
+    /// The same problem with what was expected recorded.
+    pub fn with_expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// The same problem placed at a workbook cell (`Sheet1!C7`).
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
+    }
+
+    /// Where the problem is: `file:line:col`, `file:Sheet1!C7` or `file`.
+    pub fn place(&self) -> String {
+        match (&self.cell, self.line, self.column) {
+            (Some(cell), _, _) => format!("{}:{cell}", self.file),
+            (None, Some(line), Some(col)) => format!("{}:{line}:{col}", self.file),
+            (None, Some(line), None) => format!("{}:{line}", self.file),
+            (None, None, _) => self.file.clone(),
+        }
+    }
+
+    /// The message with the column name in front (`value: "8o" is not a number`).
+    pub fn text(&self) -> String {
+        match &self.field {
+            Some(field) => format!("{field}: {}", self.message),
+            None => self.message.clone(),
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": ")?;
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
-        }
-        write!(f, "{}", self.message)
+        write!(f, "{}: {}", self.place(), self.text())
     }
 }
 
@@ -123,5 +161,14 @@ mod tests {
             "\"8o\" is not a number",
         );
         assert_eq!(d.to_string(), "a.csv:7:3: value: \"8o\" is not a number");
+        let d = d.in_cell("Sheet1!C7");
+        assert_eq!(
+            d.to_string(),
+            "a.csv:Sheet1!C7: value: \"8o\" is not a number"
+        );
+        assert_eq!(
+            Diagnostic::file("a.csv", "empty-file", "empty").to_string(),
+            "a.csv: empty"
+        );
     }
 }

@@ -5,11 +5,15 @@
 //! call them directly.
 
 pub mod actuals;
+pub mod area;
 pub mod calc;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
 pub mod lang;
+pub mod progress;
 pub mod report;
 pub mod targets;
+pub mod template;
+pub mod validate;

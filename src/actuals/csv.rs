@@ -1,143 +1,211 @@
-//! CSV reader: header, delimiter detection and physical line numbers.
+//! CSV text into records, with the physical line of every field and the
+//! quoting mistakes that spreadsheet users make.
 //!
-//! The csv crate's `Position::line` is wrong on CRLF files and after blank
-//! lines, so lines are counted here from the record's byte offset.
+//! Not the csv crate: its `Position::line` is wrong on CRLF files and after
+//! blank lines, an unclosed quote silently swallows the rest of the file and
+//! a stray quote is silently dropped. This reader counts lines itself (`\n`,
+//! `\r\n` and a lone `\r` each end one line) and reports both quoting
+//! mistakes at the line where the quote opened. Pure: text in, records out.
 
-use ::csv::{ByteRecord, ReaderBuilder};
-
-use super::row::{Columns, RowContext};
-use super::{Actuals, ReadOptions};
+use super::quote::{self, Unclosed};
+use super::record::{Field, Record};
 use crate::diagnostic::Diagnostic;
-use crate::targets::Resolution;
 
-/// Reads one CSV file's bytes into `out`.
-pub(super) fn read(
-    bytes: &[u8],
-    file: usize,
-    resolution: &Resolution,
-    options: ReadOptions,
-    out: &mut Actuals,
-) {
-    let name = out.files[file].clone();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(bytes));
-    let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut lines = LineCounter::default();
-    let mut record = ByteRecord::new();
-    let mut columns: Option<Columns> = None;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                out.problems.push(Diagnostic::file(
-                    &name,
-                    "unreadable",
-                    format!("cannot read CSV: {e}"),
-                ));
-                return;
+/// Records and the quoting problems found while splitting them.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Every record, blank ones included, in file order.
+    pub records: Vec<Record>,
+    /// Rows whose quoting is malformed (the row is left out of `records`
+    /// when its quote was never closed, marked `bad` otherwise).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Splits `text` (decoded, no byte-order mark) into records.
+pub fn parse(text: &str, delimiter: char, file: &str) -> Parsed {
+    let mut cur = Cursor {
+        text,
+        pos: 0,
+        line: 1,
+    };
+    let mut out = Parsed::default();
+    while cur.peek().is_some() {
+        match read_record(&mut cur, delimiter, file) {
+            Ok((record, problem)) => {
+                out.problems.extend(problem);
+                out.records.push(record);
             }
-        }
-        let offset = record.position().map_or(0, |p| p.byte() as usize);
-        let line = lines.line_at(bytes, offset);
-        if is_blank(&record) {
-            continue;
-        }
-        match &columns {
-            None => match Columns::from_header(&record, &name, line) {
-                Ok((c, ignored)) => {
-                    if !ignored.is_empty() {
-                        out.warnings.push(format!(
-                            "{name}: ignoring unknown columns: {}",
-                            ignored.join(", ")
-                        ));
-                    }
-                    columns = Some(c);
-                }
-                Err(problem) => {
-                    out.problems.push(problem);
-                    return;
-                }
-            },
-            Some(cols) => {
-                let ctx = RowContext {
-                    file,
-                    name: &name,
-                    line,
-                    resolution,
-                    decimal_comma: delimiter != b',',
-                };
-                cols.read_row(&record, &ctx, out);
+            Err(unclosed) => {
+                out.problems.push(unclosed.diagnostic(file));
+                // Go on after the line the quote opened on, so that the rest
+                // of the file is still checked.
+                cur.pos = unclosed.resume;
+                cur.line = unclosed.line + 1;
             }
         }
     }
-    if columns.is_none() {
-        let msg =
-            "the file is empty; expected a header row with the columns indicator, year, value";
-        out.problems
-            .push(Diagnostic::file(&name, "empty-file", msg));
-    }
+    out
 }
 
-/// True for a row whose fields are all empty (Excel's trailing `;;;` rows).
-fn is_blank(record: &ByteRecord) -> bool {
-    record
-        .iter()
-        .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
-}
-
-/// Picks `,`, `;` or tab: whichever occurs most often, outside quotes, in the
-/// header line. Ties and a header with none of them give `,`.
-pub fn detect_delimiter(bytes: &[u8]) -> u8 {
+/// Picks `,`, `;` or tab: whichever occurs most often, outside quotes, in
+/// the first non-blank line. Ties and a line with none of them give `,`.
+pub fn detect_delimiter(text: &str) -> char {
     let mut counts = [0usize; 3];
     let mut quoted = false;
-    for &b in bytes {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => break,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
+    for c in text.trim_start_matches(['\r', '\n']).chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
             _ => {}
         }
     }
     let [comma, semicolon, tab] = counts;
     if tab > comma && tab > semicolon {
-        b'\t'
+        '\t'
     } else if semicolon > comma {
-        b';'
+        ';'
     } else {
-        b','
+        ','
     }
 }
 
-/// Counts newlines up to a byte offset, moving forward only.
-#[derive(Default)]
-struct LineCounter {
-    offset: usize,
+/// How a field ended.
+enum End {
+    Delimiter,
+    LineOrFile,
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
     line: u64,
 }
 
-impl LineCounter {
-    /// The 1-based physical line of the record starting at `offset`;
-    /// offsets must not decrease. The csv crate reports a record's start
-    /// before any blank lines it skipped, so line ends are skipped first.
-    fn line_at(&mut self, bytes: &[u8], offset: usize) -> u64 {
-        let skipped = bytes
-            .get(offset..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .count();
-        let end = (offset + skipped).min(bytes.len()).max(self.offset);
-        let chunk = bytes.get(self.offset..end).unwrap_or_default();
-        self.line += chunk.iter().filter(|&&b| b == b'\n').count() as u64;
-        self.offset = end;
-        self.line + 1
+impl Cursor<'_> {
+    fn rest(&self) -> &str {
+        self.text.get(self.pos..).unwrap_or_default()
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    /// Takes one character, counting a line at `\n` and at a `\r` that is
+    /// not followed by `\n`.
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        if c == '\n' || (c == '\r' && self.peek() != Some('\n')) {
+            self.line += 1;
+        }
+        Some(c)
+    }
+
+    /// After a field: a delimiter, a line end (consumed) or the end.
+    fn end_of_field(&mut self, delimiter: char) -> Option<End> {
+        match self.peek() {
+            None => Some(End::LineOrFile),
+            Some(c) if c == delimiter => {
+                self.bump();
+                Some(End::Delimiter)
+            }
+            Some('\r') => {
+                self.bump();
+                if self.peek() == Some('\n') {
+                    self.bump();
+                }
+                Some(End::LineOrFile)
+            }
+            Some('\n') => {
+                self.bump();
+                Some(End::LineOrFile)
+            }
+            Some(_) => None,
+        }
+    }
+}
+
+fn read_record(
+    cur: &mut Cursor,
+    delimiter: char,
+    file: &str,
+) -> Result<(Record, Option<Diagnostic>), Unclosed> {
+    let line = cur.line;
+    let mut fields = Vec::new();
+    let mut problem = None;
+    loop {
+        let column = fields.len() as u64 + 1;
+        let (field, end, p) = read_field(cur, delimiter, column, file)?;
+        fields.push(field);
+        problem = problem.or(p);
+        if let End::LineOrFile = end {
+            break;
+        }
+    }
+    let record = Record {
+        line,
+        fields,
+        sheet: None,
+        bad: problem.is_some(),
+    };
+    Ok((record, problem))
+}
+
+/// Reads one field; a quoting mistake is returned with the field.
+fn read_field(
+    cur: &mut Cursor,
+    delimiter: char,
+    column: u64,
+    file: &str,
+) -> Result<(Field, End, Option<Diagnostic>), Unclosed> {
+    let line = cur.line;
+    let mut text = String::new();
+    let mut problem = None;
+    if cur.peek() == Some('"') {
+        let quote_at = cur.pos;
+        cur.bump();
+        loop {
+            match cur.bump() {
+                None => return Err(Unclosed::at(cur.text, quote_at, line, column)),
+                Some('"') if cur.peek() == Some('"') => {
+                    cur.bump();
+                    text.push('"');
+                }
+                Some('"') => break,
+                Some(c) => text.push(c),
+            }
+        }
+        if let Some(end) = cur.end_of_field(delimiter) {
+            return Ok((Field { text, line, column }, end, None));
+        }
+        let quoted = text.clone();
+        let (after, end) = read_unquoted(cur, delimiter);
+        text.push_str(&after);
+        let raw = format!("\"{}\"{after}", quoted.replace('"', "\"\""));
+        problem = Some(quote::after_closing(file, line, column, raw));
+        return Ok((Field { text, line, column }, end, problem));
+    }
+    let (raw, end) = read_unquoted(cur, delimiter);
+    if raw.contains('"') {
+        problem = Some(quote::stray(file, line, column, raw.clone()));
+    }
+    text.push_str(&raw);
+    Ok((Field { text, line, column }, end, problem))
+}
+
+/// Reads up to the next delimiter or line end (consumed) or the end.
+fn read_unquoted(cur: &mut Cursor, delimiter: char) -> (String, End) {
+    let mut text = String::new();
+    loop {
+        if let Some(end) = cur.end_of_field(delimiter) {
+            return (text, end);
+        }
+        if let Some(c) = cur.bump() {
+            text.push(c);
+        }
     }
 }
 
@@ -145,24 +213,76 @@ impl LineCounter {
 mod tests {
     use super::*;
 
-    #[test]
-    fn delimiter_is_detected_from_the_header() {
-        assert_eq!(detect_delimiter(b"indicator,year,value\n1;2;3"), b',');
-        assert_eq!(detect_delimiter(b"indicator;year;value\r\n"), b';');
-        assert_eq!(detect_delimiter(b"indicator\tyear\tvalue"), b'\t');
-        assert_eq!(detect_delimiter(b"\"a;b\",year,value"), b',');
-        assert_eq!(detect_delimiter(b"indicator"), b',');
+    fn lines_and_texts(p: &Parsed) -> Vec<(u64, Vec<&str>)> {
+        p.records
+            .iter()
+            .map(|r| (r.line, r.fields.iter().map(|f| f.text.as_str()).collect()))
+            .collect()
     }
 
     #[test]
-    fn line_counter_counts_physical_lines() {
-        let bytes = b"a\r\n\r\nb\nc";
-        let mut lines = LineCounter::default();
-        assert_eq!(lines.line_at(bytes, 0), 1);
-        assert_eq!(lines.line_at(bytes, 5), 3); // "b" after a CRLF line and a blank one
-        assert_eq!(lines.line_at(bytes, 7), 4);
-        // a record reported at the start of the blank line before it
-        let mut lines = LineCounter::default();
-        assert_eq!(lines.line_at(bytes, 3), 3);
+    fn delimiter_is_detected_from_the_first_line() {
+        assert_eq!(detect_delimiter("indicator,year,value\n1;2;3"), ',');
+        assert_eq!(detect_delimiter("indicator;year;value\r\n"), ';');
+        assert_eq!(detect_delimiter("indicator\tyear\tvalue"), '\t');
+        assert_eq!(detect_delimiter("\"a;b\",year,value"), ',');
+        assert_eq!(detect_delimiter("\r\n\r\na;b"), ';');
+        assert_eq!(detect_delimiter("indicator"), ',');
+    }
+
+    #[test]
+    fn physical_lines_with_crlf_blank_lines_and_multiline_fields() {
+        let text = "a,b\r\n\r\nc,\"x\r\ny\"\r\nd,e";
+        let p = parse(text, ',', "f");
+        assert!(p.problems.is_empty());
+        assert_eq!(
+            lines_and_texts(&p),
+            vec![
+                (1, vec!["a", "b"]),
+                (2, vec![""]),            // the blank line
+                (3, vec!["c", "x\r\ny"]), // a field over lines 3-4
+                (5, vec!["d", "e"]),
+            ]
+        );
+        // the second field of line 3 starts on line 3; a lone CR ends a line too
+        let p = parse("a\rb\n\nc", ',', "f");
+        let lines: Vec<u64> = p.records.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn doubled_quotes_and_delimiters_inside_quotes_are_text() {
+        let p = parse("\"a \"\"b\"\", c\";d", ';', "f");
+        assert_eq!(lines_and_texts(&p), vec![(1, vec!["a \"b\", c", "d"])]);
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported_where_it_opened_and_reading_goes_on() {
+        let p = parse("a,b\n\"x,1\nc,2\nd,3\n", ',', "f.csv");
+        assert_eq!(p.problems.len(), 1);
+        let d = &p.problems[0];
+        assert_eq!(
+            (d.line, d.column, d.rule),
+            (Some(2), Some(1), "malformed-quote")
+        );
+        assert_eq!(d.value.as_deref(), Some("\"x,1"));
+        assert_eq!(
+            lines_and_texts(&p),
+            vec![
+                (1, vec!["a", "b"]),
+                (3, vec!["c", "2"]),
+                (4, vec!["d", "3"])
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_quote_and_text_after_a_closing_quote_are_reported() {
+        let p = parse("a,b\n5\",x\n\"ab\"c,y\n", ',', "f.csv");
+        let found: Vec<(Option<u64>, Option<u64>)> =
+            p.problems.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(found, vec![(Some(2), Some(1)), (Some(3), Some(1))]);
+        assert!(p.records[1].bad && p.records[2].bad && !p.records[0].bad);
+        assert_eq!(p.records[2].fields[0].text, "abc");
     }
 }

@@ -2,12 +2,12 @@
 //! an [`Observation`] or into diagnostics (every problem of the row, not
 //! just the first).
 
-use ::csv::ByteRecord;
-
+use super::check::{self, Problem, Span};
+use super::record::{Record, column_letters};
 use super::value::{parse_number, parse_year};
 use super::{Actuals, Observation};
 use crate::diagnostic::Diagnostic;
-use crate::targets::{Indicator, Resolution, Unit};
+use crate::targets::Resolution;
 
 /// Where the known columns are in a file's header.
 pub(super) struct Columns {
@@ -23,10 +23,12 @@ pub(super) struct Columns {
 pub(super) struct RowContext<'a> {
     pub file: usize,
     pub name: &'a str,
-    pub line: u64,
     pub resolution: &'a Resolution,
     pub decimal_comma: bool,
+    pub span: Span,
 }
+
+const REQUIRED: [&str; 3] = ["indicator", "year", "value"];
 
 const KNOWN: [&str; 7] = [
     "indicator",
@@ -41,19 +43,16 @@ const KNOWN: [&str; 7] = [
 impl Columns {
     /// Reads the header row; returns the columns and the ignored names.
     pub fn from_header(
-        record: &ByteRecord,
+        record: &Record,
         file: &str,
-        line: u64,
-    ) -> Result<(Columns, Vec<String>), Diagnostic> {
+    ) -> Result<(Columns, Vec<String>), Box<Diagnostic>> {
         let names: Vec<String> = record
+            .fields
             .iter()
-            .map(|f| String::from_utf8_lossy(f).trim().to_lowercase())
+            .map(|f| f.text.trim().trim_start_matches('\u{feff}').to_lowercase())
             .collect();
         let find = |n: &str| names.iter().position(|h| h == n);
-        let missing: Vec<&str> = ["indicator", "year", "value"]
-            .into_iter()
-            .filter(|n| find(n).is_none())
-            .collect();
+        let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
         if !missing.is_empty() {
             let msg = format!(
                 "missing required column{} {}; the header has: {}",
@@ -61,25 +60,32 @@ impl Columns {
                 missing.join(", "),
                 names.join(", ")
             );
-            return Err(Diagnostic::at(file, line, 1, None, "missing-column", msg));
+            return Err(Box::new(
+                record
+                    .problem(file, 0, None, "missing-column", msg)
+                    .with_value(names.join(", "))
+                    .with_expected("columns indicator, year, value"),
+            ));
         }
         for (i, n) in names.iter().enumerate() {
-            if KNOWN.contains(&n.as_str()) && names[..i].contains(n) {
+            if KNOWN.contains(&n.as_str()) && names.iter().take(i).any(|m| m == n) {
                 let msg = format!("column {n} appears twice in the header");
-                return Err(Diagnostic::at(
-                    file,
-                    line,
-                    i as u64 + 1,
-                    Some(n),
-                    "duplicate-column",
-                    msg,
+                return Err(Box::new(
+                    record
+                        .problem(file, i, Some(n), "duplicate-column", msg)
+                        .with_value(n.clone())
+                        .with_expected("each column once"),
                 ));
             }
         }
         let ignored = names
             .iter()
-            .filter(|n| !KNOWN.contains(&n.as_str()))
-            .cloned()
+            .enumerate()
+            .filter(|(_, n)| !KNOWN.contains(&n.as_str()))
+            .map(|(i, n)| match n.is_empty() {
+                true => format!("(unnamed column {})", column_letters(i as u64 + 1)),
+                false => n.clone(),
+            })
             .collect();
         let columns = Columns {
             indicator: find("indicator").unwrap_or_default(),
@@ -93,192 +99,121 @@ impl Columns {
     }
 
     /// Checks one data row and records an observation or its problems.
-    pub fn read_row(&self, record: &ByteRecord, ctx: &RowContext, out: &mut Actuals) {
-        let mut problems = Vec::new();
-        let problem = |col: usize, rule: &'static str, msg: String| {
-            Diagnostic::at(
-                ctx.name,
-                ctx.line,
-                col as u64 + 1,
-                self.names.get(col).map(String::as_str),
-                rule,
-                msg,
-            )
-        };
-        if record.len() != self.names.len() {
-            let msg = format!(
-                "the row has {} fields; the header has {}",
-                record.len(),
-                self.names.len()
-            );
-            let col = record.len().min(self.names.len());
-            out.problems.push(Diagnostic::at(
-                ctx.name,
-                ctx.line,
-                col as u64 + 1,
-                None,
-                "ragged-row",
-                msg,
-            ));
-            return;
+    /// Returns false when the row was rejected.
+    pub fn read_row(&self, record: &Record, ctx: &RowContext, out: &mut Actuals) -> bool {
+        if let Some(problem) = self.shape(record, ctx) {
+            out.problems.push(problem);
+            return false;
         }
-        let mut fields = Vec::with_capacity(record.len());
-        for (i, raw) in record.iter().enumerate() {
-            match std::str::from_utf8(raw) {
-                Ok(s) => fields.push(s.trim()),
-                Err(e) => {
-                    let msg = format!(
-                        "not valid UTF-8 (byte {} of the field); save the file as UTF-8 (CSV UTF-8 in Excel)",
-                        e.valid_up_to() + 1
-                    );
-                    out.problems.push(problem(i, "encoding", msg));
-                    return;
-                }
+        match self.fields(record, ctx) {
+            Ok(obs) => {
+                let place = record
+                    .problem(ctx.name, self.indicator, Some("indicator"), "duplicate", "")
+                    .with_value(record.text(self.indicator));
+                out.push(obs, place)
+            }
+            Err(problems) => {
+                out.problems.extend(problems);
+                false
             }
         }
-        let field = |i: usize| fields.get(i).copied().unwrap_or_default();
+    }
 
-        let indicator = self.indicator(field(self.indicator), ctx.resolution);
-        if let Err(msg) = &indicator {
-            problems.push(problem(self.indicator, "unknown-indicator", msg.clone()));
+    /// A ragged or partly empty row: one problem for the whole row.
+    fn shape(&self, record: &Record, ctx: &RowContext) -> Option<Diagnostic> {
+        let (got, want) = (record.fields.len(), self.names.len());
+        if got != want {
+            let msg = format!("the row has {got} fields; the header has {want}");
+            let d = record
+                .problem(ctx.name, got.min(want), None, "ragged-row", msg)
+                .with_value(format!("{got} fields"))
+                .with_expected(format!("{want} fields, like the header"));
+            return Some(d);
         }
-        let year = parse_year(field(self.year));
-        if let Err(msg) = &year {
-            problems.push(problem(self.year, "bad-year", msg.clone()));
-        }
-        let value = parse_number(field(self.value), ctx.decimal_comma).map_err(|m| {
-            if m.starts_with("is empty") {
-                format!("value {m}")
-            } else {
-                m
-            }
+        let empty: Vec<usize> = [self.indicator, self.year, self.value]
+            .into_iter()
+            .filter(|&c| record.text(c).is_empty())
+            .collect();
+        let first = *empty.first()?;
+        let names: Vec<&str> = empty.iter().filter_map(|&c| self.name(c)).collect();
+        let msg = format!(
+            "the row has no {}; fill {} in or delete the row",
+            names.join(", "),
+            if names.len() == 1 { "it" } else { "them" }
+        );
+        let d = record
+            .problem(ctx.name, first, self.name(first), "partly-empty-row", msg)
+            .with_value("")
+            .with_expected("indicator, year and value all filled in");
+        Some(d)
+    }
+
+    /// Parses indicator, year and value and checks them against the
+    /// resolution; every problem of the row, or the observation.
+    fn fields(&self, record: &Record, ctx: &RowContext) -> Result<Observation, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut report = |col: usize, p: Problem| {
+            let d = record
+                .problem(ctx.name, col, self.name(col), p.rule, p.message)
+                .with_value(record.text(col))
+                .with_expected(p.expected);
+            problems.push(d);
+        };
+        let indicator = check::indicator(record.text(self.indicator), ctx.resolution)
+            .map_err(|p| report(self.indicator, p));
+        let year = parse_year(record.text(self.year))
+            .map_err(|message| Problem {
+                rule: "bad-year",
+                message,
+                expected: "a four-digit year such as 2024".into(),
+            })
+            .and_then(|y| ctx.span.check(y).map(|()| y))
+            .map_err(|p| report(self.year, p));
+        let value = parse_number(record.text(self.value), ctx.decimal_comma).map_err(|e| {
+            let example = if ctx.decimal_comma { "87,5" } else { "87.5" };
+            let expected = format!("a number such as {example} or {example}%");
+            report(
+                self.value,
+                Problem {
+                    rule: e.rule,
+                    message: e.message,
+                    expected,
+                },
+            );
         });
-        if let Err(msg) = &value {
-            problems.push(problem(self.value, "not-a-number", msg.clone()));
-        }
         let mut member = None;
-        if let Ok(idx) = indicator {
-            let ind = &ctx.resolution.indicators[idx];
+        if let Ok(ind) = indicator.and_then(|i| ctx.resolution.indicators.get(i).ok_or(())) {
             if let Ok(v) = value
-                && let Err(msg) = check_range(ind, v)
+                && let Err(p) = check::range(ind, v)
             {
-                problems.push(problem(self.value, "out-of-range", msg));
+                report(self.value, p);
             }
             if let Some(col) = self.unit
-                && let Err(msg) = check_unit(ind, field(col), value.as_ref().ok().copied())
+                && let Err(p) = check::unit(ind, record.text(col), value.ok())
             {
-                problems.push(problem(col, "unit-mismatch", msg));
+                report(col, p);
             }
-            match check_member(ind, self.breakdown.map(field).unwrap_or_default()) {
+            let breakdown = self.breakdown.map(|c| record.text(c)).unwrap_or_default();
+            match check::member(ind, breakdown) {
                 Ok(m) => member = m,
-                Err(msg) => problems.push(problem(
-                    self.breakdown.unwrap_or(self.indicator),
-                    "breakdown",
-                    msg,
-                )),
+                Err(p) => report(self.breakdown.unwrap_or(self.indicator), p),
             }
         }
         match (indicator, year, value) {
-            (Ok(indicator), Ok(year), Ok(value)) if problems.is_empty() => {
-                let obs = Observation {
-                    indicator,
-                    year,
-                    member,
-                    value,
-                    file: ctx.file,
-                    line: ctx.line,
-                };
-                out.push(obs, self.indicator as u64 + 1);
-            }
-            _ => out.problems.extend(problems),
-        }
-    }
-
-    fn indicator(&self, id: &str, resolution: &Resolution) -> Result<usize, String> {
-        if id.is_empty() {
-            return Err("indicator is empty; expected an indicator id".to_string());
-        }
-        resolution.indicator(id).ok_or_else(|| {
-            let nearest = resolution
-                .indicators
-                .iter()
-                .map(|i| (strsim::levenshtein(id, &i.id), &i.id))
-                .min();
-            match nearest {
-                Some((d, near)) if d <= near.len() / 2 => {
-                    format!("unknown indicator \"{id}\"; did you mean \"{near}\"?")
-                }
-                _ => format!("unknown indicator \"{id}\"; `dtcalc targets` lists the known ids"),
-            }
-        })
-    }
-}
-
-/// The natural range of a unit: shares 0-100, ranks whole and >= 1.
-fn check_range(ind: &Indicator, v: f64) -> Result<(), String> {
-    match ind.unit {
-        Unit::Percent if !(0.0..=100.0).contains(&v) => {
-            Err(format!("{v} is outside 0-100, the range of a percentage"))
-        }
-        Unit::Rank if v < 1.0 || v.fract() != 0.0 => Err(format!(
-            "{v} is not a rank; expected a whole number of 1 or more"
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// A `unit` cell must agree with the indicator's unit (empty is fine).
-fn check_unit(ind: &Indicator, unit: &str, value: Option<f64>) -> Result<(), String> {
-    let u = unit.to_lowercase();
-    let ok = match ind.unit {
-        _ if u.is_empty() => true,
-        Unit::Percent => matches!(u.as_str(), "%" | "percent" | "pct" | "phần trăm"),
-        Unit::PercentPerYear => matches!(u.as_str(), "%/year" | "%/năm" | "%" | "percent per year"),
-        Unit::Rank => matches!(u.as_str(), "rank" | "hạng" | "thứ hạng"),
-        Unit::Number => true,
-    };
-    if ok {
-        return Ok(());
-    }
-    let fraction = matches!(u.as_str(), "fraction" | "ratio" | "share" | "tỷ lệ" | "0-1")
-        || value.is_some_and(|v| (0.0..=1.0).contains(&v) && v != 0.0);
-    let hint = if fraction && ind.unit == Unit::Percent {
-        "; a fraction such as 0.875 must be written as the percentage 87.5"
-    } else {
-        ""
-    };
-    Err(format!(
-        "unit \"{unit}\" contradicts the indicator's unit \"{}\"{hint}",
-        ind.unit.symbol()
-    ))
-}
-
-/// The member a row is about, checked against the indicator's declaration.
-fn check_member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, String> {
-    match (&ind.each, breakdown.is_empty()) {
-        (None, true) => Ok(None),
-        (None, false) => Err(format!(
-            "breakdown \"{breakdown}\" given, but {} has no breakdown; leave it empty",
-            ind.id
-        )),
-        (Some((_, each_en)), true) => Err(format!(
-            "{} applies to each {each_en}; breakdown must name the member",
-            ind.id
-        )),
-        (Some(_), false) if ind.members.is_empty() => Ok(Some(breakdown.to_string())),
-        (Some(_), false) => ind
-            .members
-            .iter()
-            .find(|m| {
-                m.eq_ignore_ascii_case(breakdown) || m.to_lowercase() == breakdown.to_lowercase()
-            })
-            .map(|m| Some(m.clone()))
-            .ok_or_else(|| {
-                format!(
-                    "\"{breakdown}\" is not a member of {}; expected one of: {}",
-                    ind.id,
-                    ind.members.join(", ")
-                )
+            (Ok(indicator), Ok(year), Ok(value)) if problems.is_empty() => Ok(Observation {
+                indicator,
+                year,
+                member,
+                value,
+                file: ctx.file,
+                line: record.line,
             }),
+            _ => Err(problems),
+        }
+    }
+
+    /// The header name of column `col`.
+    fn name(&self, col: usize) -> Option<&str> {
+        self.names.get(col).map(String::as_str)
     }
 }

@@ -2,22 +2,54 @@
 //!
 //! Pure functions: no I/O. Errors are messages for a data clerk.
 
+/// Why a field is not a usable number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberError {
+    /// `not-a-number`, `thousands-separator` or `not-finite`.
+    pub rule: &'static str,
+    /// What is wrong, for a data clerk.
+    pub message: String,
+}
+
+impl NumberError {
+    fn new(rule: &'static str, message: String) -> Self {
+        NumberError { rule, message }
+    }
+}
+
 /// Parses a value such as `87.5`, `87.5%` or (when `decimal_comma`) `87,5`.
 ///
 /// Rejects `NaN`, `inf`, thousands separators and anything that is not a
 /// plain decimal number, so nothing is ever misread.
-pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, String> {
+pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> {
     let s = raw.trim();
     let s = s.strip_suffix('%').map_or(s, str::trim_end);
     if s.is_empty() {
-        return Err("is empty; expected a number".to_string());
+        let msg = "is empty; expected a number".to_string();
+        return Err(NumberError::new("not-a-number", msg));
     }
     let sep = if decimal_comma { ',' } else { '.' };
     let other = if decimal_comma { '.' } else { ',' };
-    if s.contains(other) || s.contains(' ') || s.contains('\u{a0}') || s.matches(sep).count() > 1 {
-        return Err(format!(
-            "\"{raw}\" looks like it has a thousands separator; write the number without one (decimal separator: \"{sep}\")"
-        ));
+    let grouped = s.contains(other)
+        || s.contains([' ', '\u{a0}', '\u{202f}', '\''])
+        || s.matches(sep).count() > 1;
+    let digits_and_marks = s.chars().all(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '-' | '+'
+            )
+    });
+    if grouped && digits_and_marks {
+        let msg = format!(
+            "\"{raw}\" looks like it has a thousands separator; write the number without one, with \"{sep}\" as the decimal separator"
+        );
+        return Err(NumberError::new("thousands-separator", msg));
+    }
+    let word = s.trim_start_matches(['-', '+']).to_lowercase();
+    if matches!(word.as_str(), "nan" | "inf" | "infinity") {
+        let msg = format!("\"{raw}\" is not a finite number; expected a figure");
+        return Err(NumberError::new("not-finite", msg));
     }
     let (mantissa, exponent) = match s.find(['e', 'E']) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
@@ -31,8 +63,11 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, String> {
         let e = e.strip_prefix(['-', '+']).unwrap_or(e);
         !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
     });
-    if !digits_ok || !exp_ok {
-        return Err(format!("\"{raw}\" is not a number"));
+    if !digits_ok || !exp_ok || grouped {
+        return Err(NumberError::new(
+            "not-a-number",
+            format!("\"{raw}\" is not a number"),
+        ));
     }
     let normalised = if decimal_comma {
         s.replace(',', ".")
@@ -41,7 +76,10 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, String> {
     };
     match normalised.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
-        _ => Err(format!("\"{raw}\" is not a finite number")),
+        _ => Err(NumberError::new(
+            "not-finite",
+            format!("\"{raw}\" is too large to be a finite number"),
+        )),
     }
 }
 
@@ -73,45 +111,30 @@ mod tests {
 
     #[test]
     fn non_numbers_are_rejected() {
-        for bad in [
-            "",
-            "%",
-            "NaN",
-            "inf",
-            "-infinity",
-            "8o",
-            "1e",
-            "1e400",
-            ".",
-            "+",
-            "0x10",
-        ] {
-            assert!(
-                parse_number(bad, false).is_err(),
+        for bad in ["", "%", "8o", "1e", ".", "+", "0x10"] {
+            assert_eq!(
+                parse_number(bad, false).map_err(|e| e.rule),
+                Err("not-a-number"),
                 "{bad:?} must be rejected"
             );
         }
+        for bad in ["NaN", "inf", "-Infinity"] {
+            assert_eq!(parse_number(bad, false).unwrap_err().rule, "not-finite");
+        }
+        // 1e400 overflows f64 (max about 1.8e308)
+        assert_eq!(parse_number("1e400", false).unwrap_err().rule, "not-finite");
     }
 
     #[test]
     fn thousands_separators_are_rejected_not_misread() {
-        assert!(
-            parse_number("1,234.5", false)
-                .unwrap_err()
-                .contains("thousands")
-        );
-        assert!(
-            parse_number("1.234,5", true)
-                .unwrap_err()
-                .contains("thousands")
-        );
-        assert!(
-            parse_number("1 234", false)
-                .unwrap_err()
-                .contains("thousands")
-        );
+        let rule = |raw: &str, comma: bool| parse_number(raw, comma).unwrap_err().rule;
+        assert_eq!(rule("1,234.5", false), "thousands-separator");
+        assert_eq!(rule("1.234,5", true), "thousands-separator");
+        assert_eq!(rule("1 234", false), "thousands-separator");
+        assert_eq!(rule("1.234.567", false), "thousands-separator");
         // a decimal comma in a comma-delimited file is never guessed
-        assert!(parse_number("87,5", false).is_err());
+        assert_eq!(rule("87,5", false), "thousands-separator");
+        assert_eq!(rule("8o,5", false), "not-a-number");
     }
 
     #[test]

@@ -1,15 +1,23 @@
 //! One file per subcommand; each is a short script calling the stages.
 
+mod check;
 mod completions;
+mod data;
 mod man;
 mod report;
+mod report_by_area;
 mod targets;
+mod template;
+mod validate;
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 
-use crate::cli::{Cli, ColorChoice, Command, Common, Format as FormatArg, LangArg, OutputArgs};
+use crate::actuals::{ReadOptions, encoding_by_label};
+use crate::cli::{
+    Cli, ColorChoice, Command, Common, Format as FormatArg, InputArgs, LangArg, OutputArgs,
+};
 use crate::exit::Outcome;
 use crate::lang::Lang;
 use crate::report::{Format, Look, output};
@@ -20,8 +28,35 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Report(args) => report::run(args),
         Command::Targets(args) => targets::run(args),
+        Command::Validate(args) => validate::run(args),
+        Command::Template(args) => template::run(args),
+        Command::Check(args) => check::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
+    }
+}
+
+/// How to read data files, from the shared input flags.
+fn read_options(input: &InputArgs) -> Result<ReadOptions> {
+    let encoding = match &input.encoding {
+        None => None,
+        Some(label) => Some(encoding_by_label(label).ok_or_else(|| {
+            anyhow!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le")
+        })?),
+    };
+    Ok(ReadOptions {
+        delimiter: input.delimiter,
+        encoding,
+        sheet: input.sheet.clone(),
+        lookback: input.lookback,
+    })
+}
+
+/// The name of the targets file in messages.
+fn targets_name(common: &Common) -> String {
+    match &common.targets {
+        Some(path) => path.display().to_string(),
+        None => "targets.toml (built in)".to_string(),
     }
 }
 

@@ -1,15 +1,14 @@
 //! `dtcalc report`: load targets and data, assess, render.
 
-use std::io::IsTerminal;
-
 use anyhow::{Result, bail};
 
+use super::data::{data_paths, load_actuals};
 use super::{deliver, format, load_targets, look};
-use crate::actuals::{Actuals, ReadOptions};
 use crate::calc::{self, Options};
-use crate::cli::ReportArgs;
+use crate::cli::{By, MethodArg, ReportArgs};
 use crate::exit::Outcome;
-use crate::report::{self, Context};
+use crate::progress::{self, Method};
+use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
@@ -25,43 +24,32 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
             );
         }
     }
-    let mut data = args.data.clone();
-    if data.is_empty() {
-        if std::io::stdin().is_terminal() {
-            bail!("no data file given; usage: dtcalc report DATA.csv (or `-` for standard input)");
+    let data = data_paths(&args.data, "report")?;
+    if args.by == Some(By::Area) {
+        if matches!(format, Format::Markdown | Format::Html) {
+            // Said before the data is read: an area file may be large.
+            bail!("--by area is available as table, csv or json");
         }
-        data.push("-".to_string());
+        return super::report_by_area::run(&args, &resolution, &horizons, &data, format);
     }
-    let actuals = Actuals::load(
-        &data,
-        &resolution,
-        ReadOptions {
-            delimiter: args.delimiter,
-        },
-    )?;
-    for w in &actuals.warnings {
-        eprintln!("dtcalc: warning: {w}");
-    }
-    if !actuals.problems.is_empty() {
-        for p in &actuals.problems {
-            eprintln!("{p}");
-        }
-        let n = actuals.problems.len();
-        bail!(
-            "{n} problem{} in the data; nothing was computed",
-            if n == 1 { "" } else { "s" }
-        );
-    }
+    let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid)?;
     let options = Options {
         as_of: args.as_of,
         horizons,
         pillars: args.pillar.clone(),
     };
     let assessment = calc::assess(&resolution, &actuals.observations, &options);
+    let progress = progress::assess(
+        &resolution,
+        &actuals.observations,
+        &assessment,
+        &methods(args.method),
+    );
     let ctx = Context {
         resolution: &resolution,
         assessment: &assessment,
         files: &actuals.files,
+        progress: &progress,
     };
     // Rendered in full before anything is written: a failure leaves no
     // partial report on stdout or in the --output file.
@@ -69,6 +57,16 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
     deliver(&args.output, &out)?;
     Ok(Outcome::Success)
+}
+
+/// The progress methods for `--method`, the primary first.
+pub(super) fn methods(arg: MethodArg) -> Vec<Method> {
+    match arg {
+        MethodArg::Growth => vec![Method::Growth],
+        MethodArg::Anticipated => vec![Method::Anticipated],
+        MethodArg::Linear => vec![Method::Linear],
+        MethodArg::All => vec![Method::Growth, Method::Anticipated, Method::Linear],
+    }
 }
 
 /// `all` gives every target year; otherwise one that the resolution has.

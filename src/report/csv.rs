@@ -2,17 +2,19 @@
 //! same fields as the JSON's `indicators[]` (README.md, "Output formats").
 //!
 //! Numbers are raw, with `.` decimals and the JSON's rounding, whatever the
-//! language; an empty field means "not available"; `missing_members` is
-//! joined with `;`.
+//! language; an empty field means "not available"; lists
+//! (`missing_members`, `shortfall_years`, `progress_notes`) are joined with
+//! `;`. The progress columns are the primary method's (`progress_json`).
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Context, clean};
+use super::{Context, clean, progress_json};
 use crate::targets::Resolution;
 
-/// Columns of the report CSV, in order (the JSON `indicators[]` fields).
+/// Columns of the report CSV, in order (the JSON `indicators[]` fields),
+/// before the progress columns ([`progress_json::COLUMNS`]).
 const REPORT_COLUMNS: [&str; 15] = [
     "id",
     "pillar",
@@ -51,12 +53,13 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 /// Writes the report as CSV.
 pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(REPORT_COLUMNS)?;
+    w.write_record(REPORT_COLUMNS.iter().chain(&progress_json::COLUMNS))?;
     for r in &ctx.assessment.results {
         let Some(ind) = ctx.resolution.indicators.get(r.indicator) else {
             continue;
         };
-        w.write_record([
+        let progress = progress_json::csv_fields(ctx, r.indicator, r.target_year);
+        let fields = [
             ind.id.clone(),
             ind.pillar.clone(),
             ind.item.clone(),
@@ -72,7 +75,8 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
             r.status.id().to_string(),
             opt(r.worst_member.as_deref()),
             r.missing_members.join(";"),
-        ])?;
+        ];
+        w.write_record(fields.iter().chain(&progress))?;
     }
     w.flush()?;
     Ok(())

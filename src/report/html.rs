@@ -1,7 +1,8 @@
 //! One self-contained HTML page: inline CSS (`html.css`) and inline SVG
 //! charts (`svg.rs`), no script, nothing fetched. A title block, the
-//! headline, then per pillar (a new page in print) a chart and a table per
-//! target year, then the summaries.
+//! headline, then per pillar (a new page in print) a chart, a table and a
+//! progress table per target year, then the summaries with the count of
+//! indicators per progress class.
 
 use std::io::Write;
 
@@ -9,7 +10,7 @@ use anyhow::Result;
 
 use super::headline::headlines;
 use super::tone::Tone;
-use super::{Context, Row, Section, sections, svg, text};
+use super::{Context, Row, Section, progress_table, sections, svg, text};
 use crate::lang::Lang;
 use crate::targets::Resolution;
 
@@ -149,7 +150,69 @@ fn indicator_table(out: &mut dyn Write, lang: Lang, rows: &[Row]) -> Result<()> 
     Ok(())
 }
 
-fn section(out: &mut dyn Write, lang: Lang, s: &Section) -> Result<()> {
+/// Lines of a progress cell, escaped, one per line.
+fn lines(cell: &str) -> String {
+    cell.lines().map(esc).collect::<Vec<_>>().join("<br>")
+}
+
+/// The progress table of a section's rows (one row per method); the class
+/// cell has the class's tone.
+fn progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Result<()> {
+    writeln!(
+        out,
+        "<h4>{}</h4>\n<table class=\"progress\">",
+        esc(&progress_table::title(ctx, lang))
+    )?;
+    let header = progress_table::header(lang, s.year).map(|h| h.replace('\n', " / "));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    header_row(out, &header, &progress_table::FIGURES)?;
+    writeln!(out, "<tbody>")?;
+    let several = progress_table::several(ctx);
+    for (ind, p) in progress_table::progress_rows(ctx, &s.rows) {
+        let tone = Tone::of_class(p.eval.class).id();
+        let cells = progress_table::cells(lang, ind, p, several);
+        write!(out, r#"<tr data-progress="{}">"#, esc(&ind.id))?;
+        for (i, c) in cells.iter().enumerate() {
+            let class = if i == progress_table::CLASS {
+                format!(r#" class="status {tone}""#)
+            } else if progress_table::FIGURES.contains(&i) {
+                r#" class="num""#.to_string()
+            } else {
+                String::new()
+            };
+            write!(out, "<td{class}>{}</td>", lines(c))?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table>")?;
+    Ok(())
+}
+
+/// Indicators per progress class of `year`, per pillar and in total.
+fn class_counts(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result<()> {
+    let classes = progress_table::counted_classes();
+    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
+    header.extend(classes.iter().map(|c| c.name(lang)));
+    let right: Vec<usize> = (1..=classes.len()).collect();
+    writeln!(
+        out,
+        "<h4>{}</h4>\n<table class=\"classes\">",
+        esc(&progress_table::summary_title(ctx, lang, year))
+    )?;
+    header_row(out, &header, &right)?;
+    writeln!(out, "<tbody>")?;
+    for (name, counts) in progress_table::class_counts(ctx, lang, year) {
+        write!(out, "<tr><td>{}</td>", esc(&name))?;
+        for n in counts {
+            write!(out, r#"<td class="num">{n}</td>"#)?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table>")?;
+    Ok(())
+}
+
+fn section(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Result<()> {
     let heading = text::targets_for(lang, s.year);
     writeln!(out, "<h3>{}</h3>", esc(&heading))?;
     if !s.rows.is_empty() {
@@ -164,6 +227,7 @@ fn section(out: &mut dyn Write, lang: Lang, s: &Section) -> Result<()> {
         for note in notes {
             writeln!(out, r#"<p class="notes">* {}</p>"#, esc(note))?;
         }
+        progress(out, ctx, lang, s)?;
     }
     for x in &s.untargeted {
         writeln!(
@@ -210,6 +274,7 @@ fn summaries(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<()> {
             )?;
         }
         writeln!(out, "</tbody></table>")?;
+        class_counts(out, ctx, lang, year)?;
     }
     writeln!(out, "</section>")?;
     Ok(())
@@ -242,7 +307,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
         )?;
         writeln!(out, "<h2>{}</h2>", esc(p.name(lang)))?;
         for s in mine {
-            section(out, lang, s)?;
+            section(out, ctx, lang, s)?;
         }
         writeln!(out, "</section>")?;
     }

@@ -47,6 +47,8 @@ struct IndicatorJson<'a> {
     status: &'static str,
     worst_member: Option<&'a str>,
     missing_members: &'a [String],
+    #[serde(flatten)]
+    progress: super::progress_json::ProgressJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +61,8 @@ struct SummaryJson<'a> {
     mean_attainment_pct: Option<f64>,
     items: usize,
     items_met: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    progress_classes: Option<std::collections::BTreeMap<&'static str, usize>>,
 }
 
 fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
@@ -81,6 +85,15 @@ fn summary_json(s: &Summary) -> SummaryJson<'_> {
         mean_attainment_pct: clean(s.mean_attainment_pct),
         items: s.items,
         items_met: s.items_met,
+        progress_classes: None,
+    }
+}
+
+/// A summary with its progress class counts.
+fn summary_with<'a>(ctx: &Context<'a>, s: &'a Summary) -> SummaryJson<'a> {
+    SummaryJson {
+        progress_classes: Some(super::progress_json::class_counts(ctx, s)),
+        ..summary_json(s)
     }
 }
 
@@ -108,6 +121,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
                 status: r.status.id(),
                 worst_member: r.worst_member.as_deref(),
                 missing_members: &r.missing_members,
+                progress: super::progress_json::fields(ctx, r.indicator, r.target_year),
             }
         })
         .collect();
@@ -116,8 +130,8 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
         as_of: a.as_of,
         data_files: ctx.files,
         indicators,
-        pillars: a.pillars.iter().map(summary_json).collect(),
-        totals: a.totals.iter().map(summary_json).collect(),
+        pillars: a.pillars.iter().map(|s| summary_with(ctx, s)).collect(),
+        totals: a.totals.iter().map(|s| summary_with(ctx, s)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)?;

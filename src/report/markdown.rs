@@ -1,13 +1,14 @@
-//! GitHub-flavoured Markdown: the terminal report's content as GFM tables,
-//! ready to paste into a memo or a wiki. Bars are Unicode blocks in code
-//! spans, so they line up in any font the page uses for code.
+//! GitHub-flavoured Markdown: the terminal report's content as GFM tables
+//! (progress tables and class counts included), ready to paste into a memo
+//! or a wiki. Bars are Unicode blocks in code spans, so they line up in any
+//! font the page uses for code.
 
 use std::io::Write;
 
 use anyhow::Result;
 
 use super::headline::headlines;
-use super::{Context, Row, Section, bar, sections, text};
+use super::{Context, Row, Section, bar, progress_table, sections, text};
 use crate::calc::Summary;
 use crate::lang::Lang;
 use crate::targets::Resolution;
@@ -82,7 +83,47 @@ fn indicator_rows(lang: Lang, rows: &[Row]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn write_section(out: &mut dyn Write, lang: Lang, s: &Section) -> Result<()> {
+/// The progress table of a section's rows (one row per method).
+fn write_progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Result<()> {
+    let several = progress_table::several(ctx);
+    let rows: Vec<Vec<String>> = progress_table::progress_rows(ctx, &s.rows)
+        .map(|(ind, p)| {
+            let mut cells = progress_table::cells(lang, ind, p, several).into_iter();
+            let id = cells.next().unwrap_or_default();
+            std::iter::once(format!("`{id}`"))
+                .chain(cells.map(|c| esc(&c)))
+                .collect()
+        })
+        .collect();
+    writeln!(out, "\n**{}**\n", esc(&progress_table::title(ctx, lang)))?;
+    let header = progress_table::header(lang, s.year);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(out, &header, &progress_table::FIGURES, &rows)
+}
+
+/// Indicators per progress class, per pillar and in total.
+fn write_class_counts(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result<()> {
+    let classes = progress_table::counted_classes();
+    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
+    header.extend(classes.iter().map(|c| c.name(lang)));
+    let right: Vec<usize> = (1..=classes.len()).collect();
+    let rows: Vec<Vec<String>> = progress_table::class_counts(ctx, lang, year)
+        .into_iter()
+        .map(|(name, counts)| {
+            std::iter::once(esc(&name))
+                .chain(counts.iter().map(usize::to_string))
+                .collect()
+        })
+        .collect();
+    writeln!(
+        out,
+        "\n### {}\n",
+        esc(&progress_table::summary_title(ctx, lang, year))
+    )?;
+    table(out, &header, &right, &rows)
+}
+
+fn write_section(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Result<()> {
     writeln!(out, "\n### {} · {}\n", esc(s.pillar.name(lang)), s.year)?;
     if !s.rows.is_empty() {
         let rows = indicator_rows(lang, &s.rows);
@@ -94,6 +135,7 @@ fn write_section(out: &mut dyn Write, lang: Lang, s: &Section) -> Result<()> {
         for note in notes {
             writeln!(out, "\\* {}  ", esc(note))?;
         }
+        write_progress(out, ctx, lang, s)?;
     }
     for x in &s.untargeted {
         writeln!(out, "\n{}", esc(&text::untargeted(lang, s.year, x.ind)))?;
@@ -158,7 +200,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
     for &year in &a.horizons {
         writeln!(out, "\n## {}", esc(&text::targets_for(lang, year)))?;
         for s in sections(ctx, year) {
-            write_section(out, lang, &s)?;
+            write_section(out, ctx, lang, &s)?;
         }
         let sums: Vec<&Summary> = a
             .pillars
@@ -169,6 +211,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
         writeln!(out, "\n### {} · {year}\n", esc(text::summary(lang)))?;
         let rows = summary_rows(lang, ctx.resolution, &sums);
         table(out, &text::summary_headers(lang), &[1, 2, 3, 4, 5], &rows)?;
+        write_class_counts(out, ctx, lang, year)?;
     }
     writeln!(out)?;
     for line in text::footer(lang) {

@@ -1,19 +1,30 @@
 //! Renderers: one file per output format. Each takes a writer and the
-//! finished assessment; none computes a figure (they all come from `calc`).
+//! finished assessment; none computes a figure (they all come from `calc`,
+//! `progress` and `area`).
 //!
 //! Human formats (`table`, `markdown`, `html`) share their words and number
 //! style (`text`), their status colours (`tone`), the attainment bar (`bar`)
-//! and the headline (`headline`); machine formats (`json`, `csv`) print raw
-//! numbers whatever the language. `output` writes a finished report to a
-//! file atomically.
+//! and the headline (`headline`); their progress cells (baseline, paces,
+//! projection, class) come from `progress_table`, which also draws the
+//! terminal's progress tables. Machine formats (`json`, `csv`) print raw
+//! numbers whatever the language; both take their progress fields from
+//! `progress_json`. `--by area` has its own renderers (`area_table`,
+//! `area_json`, `area_csv`) and `dtcalc check` its own (`check`). `output`
+//! writes a finished report to a file atomically.
 
+mod area_csv;
+mod area_json;
+mod area_table;
 mod bar;
+pub mod check;
 mod csv;
 mod headline;
 mod html;
 mod json;
 mod markdown;
 pub mod output;
+mod progress_json;
+mod progress_table;
 mod svg;
 mod table;
 mod text;
@@ -21,10 +32,12 @@ mod tone;
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
+use crate::area::AreaAssessment;
 use crate::calc::{Assessment, IndicatorResult};
 use crate::lang::Lang;
+use crate::progress::ProgressReport;
 use crate::targets::{Indicator, Pillar, Resolution};
 
 /// Everything a report renderer needs.
@@ -33,6 +46,18 @@ pub struct Context<'a> {
     pub resolution: &'a Resolution,
     /// The computed results.
     pub assessment: &'a Assessment,
+    /// The data files read, as named on the command line.
+    pub files: &'a [String],
+    /// Progress towards each target, by the methods asked for.
+    pub progress: &'a ProgressReport,
+}
+
+/// Everything a per-area (`--by area`) renderer needs.
+pub struct AreaContext<'a> {
+    /// The resolution assessed.
+    pub resolution: &'a Resolution,
+    /// The per-area results, already filtered by `--area`, `--top`, `--bottom`.
+    pub assessment: &'a AreaAssessment,
     /// The data files read, as named on the command line.
     pub files: &'a [String],
 }
@@ -87,6 +112,24 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, format: Format, look: L
         Format::Html => html::render_report(out, ctx, look.lang),
         Format::Json => json::render_report(out, ctx),
         Format::Csv => csv::render_report(out, ctx),
+    }
+}
+
+/// Writes the per-area report (`--by area`) in the given format: the
+/// terminal table, JSON or CSV (one record per area, pillar and target year).
+pub fn render_areas(
+    out: &mut dyn Write,
+    ctx: &AreaContext,
+    format: Format,
+    look: Look,
+) -> Result<()> {
+    match format {
+        Format::Table => area_table::render(out, ctx, look.lang, look.width),
+        Format::Json => area_json::render(out, ctx),
+        Format::Csv => area_csv::render(out, ctx),
+        Format::Markdown | Format::Html => {
+            bail!("--by area is available as table, csv or json")
+        }
     }
 }
 

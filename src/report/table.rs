@@ -14,11 +14,13 @@ use comfy_table::{
 
 use super::headline::{Headline, headlines};
 use super::tone::Tone;
-use super::{Context, Look, Row, Section, bar, sections, text};
+use super::{Context, Look, Row, Section, bar, progress_table, sections, text};
 use crate::calc::Summary;
 use crate::targets::{Indicator, Resolution};
 
-fn new_table(look: Look, header: Vec<&str>, right: &[usize]) -> Table {
+/// A table in the house style at the look's width and colour, columns
+/// `right` right-aligned (also used for the progress tables).
+pub(super) fn new_table(look: Look, header: Vec<&str>, right: &[usize]) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -48,7 +50,7 @@ fn indicator_cell(lang: crate::lang::Lang, ind: &Indicator) -> String {
 /// (comfy-table fixes a column at its lower boundary when that is above
 /// the average, so a lower boundary on the name column would stop it from
 /// growing in a wide terminal: only the small columns are constrained.)
-fn fixed(table: &mut Table, i: usize, chars: usize) {
+pub(super) fn fixed(table: &mut Table, i: usize, chars: usize) {
     let w = u16::try_from(chars).unwrap_or(u16::MAX).saturating_add(2);
     if let Some(c) = table.column_mut(i) {
         c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
@@ -56,7 +58,7 @@ fn fixed(table: &mut Table, i: usize, chars: usize) {
 }
 
 /// The longest line of some cells, in characters.
-fn longest_line<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+pub(super) fn longest_line<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
     cells
         .flat_map(str::lines)
         .map(|w| w.chars().count())
@@ -65,7 +67,7 @@ fn longest_line<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
 }
 
 /// The longest word of some cells, in characters.
-fn longest_word<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+pub(super) fn longest_word<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
     cells
         .flat_map(str::split_whitespace)
         .map(|w| w.chars().count())
@@ -213,7 +215,7 @@ fn summary_table(r: &Resolution, look: Look, rows: &[&Summary]) -> Table {
     table
 }
 
-fn write_section(out: &mut dyn Write, look: Look, s: &Section) -> Result<()> {
+fn write_section(out: &mut dyn Write, ctx: &Context, look: Look, s: &Section) -> Result<()> {
     let lang = look.lang;
     writeln!(out, "\n{} · {}", s.pillar.name(lang), s.year)?;
     if !s.rows.is_empty() {
@@ -221,6 +223,7 @@ fn write_section(out: &mut dyn Write, look: Look, s: &Section) -> Result<()> {
         for note in text::notes(lang, s.rows.iter().map(|x| x.ind)) {
             writeln!(out, "* {note}")?;
         }
+        progress_table::render_pillar(out, ctx, look, &s.rows)?;
     }
     for x in &s.untargeted {
         writeln!(out, "{}", text::untargeted(lang, s.year, x.ind))?;
@@ -229,8 +232,8 @@ fn write_section(out: &mut dyn Write, look: Look, s: &Section) -> Result<()> {
 }
 
 /// Writes the report: the headline of every target year, then per target
-/// year one table per pillar and a summary, then what bars, colours and
-/// columns mean.
+/// year one table per pillar (with its progress table) and a summary (with
+/// the count per progress class), then what bars, colours and columns mean.
 pub fn render_report(out: &mut dyn Write, ctx: &Context, look: Look) -> Result<()> {
     let lang = look.lang;
     let a = ctx.assessment;
@@ -246,7 +249,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, look: Look) -> Result<(
     for &year in &a.horizons {
         writeln!(out, "\n{}", text::targets_for(lang, year).to_uppercase())?;
         for s in sections(ctx, year) {
-            write_section(out, look, &s)?;
+            write_section(out, ctx, look, &s)?;
         }
         let sums: Vec<&Summary> = a
             .pillars
@@ -256,6 +259,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, look: Look) -> Result<(
             .collect();
         writeln!(out, "\n{} · {year}", text::summary(lang))?;
         writeln!(out, "{}", summary_table(ctx.resolution, look, &sums))?;
+        progress_table::render_summary(out, ctx, look, year)?;
     }
     writeln!(out)?;
     writeln!(out, "{}", text::legend(lang))?;

@@ -4,9 +4,11 @@
 //! Thresholds (documented in README.md, "Reading the terminal report"):
 //! met when the status is met; close when not met (or incomplete) with an
 //! attainment of at least [`CLOSE_FROM_PCT`]; far below that; no data when
-//! there is no figure or no target.
+//! there is no figure or no target. Progress classes take the tone of
+//! their meaning ([`Tone::of_class`]).
 
 use crate::calc::{IndicatorResult, Status};
+use crate::progress::Class;
 
 /// Attainment (in %) from which a result that is not met counts as close.
 pub const CLOSE_FROM_PCT: f64 = 90.0;
@@ -44,6 +46,18 @@ impl Tone {
             Some(m) if m >= 100.0 => Tone::Met,
             Some(m) if m >= CLOSE_FROM_PCT => Tone::Close,
             Some(_) => Tone::Far,
+        }
+    }
+
+    /// The tone of a progress class: achieved or on track green, moderate
+    /// progress yellow, limited progress or deterioration red, no judgement
+    /// dim.
+    pub fn of_class(class: Class) -> Tone {
+        match class {
+            Class::TargetAchieved | Class::SubstantialProgress => Tone::Met,
+            Class::ModerateProgress => Tone::Close,
+            Class::LimitedProgress | Class::Deterioration => Tone::Far,
+            Class::NotAvailable | Class::NoData | Class::NoTarget => Tone::NoData,
         }
     }
 
@@ -109,6 +123,23 @@ mod tests {
                 tone,
                 "{status:?} {attainment:?}"
             );
+        }
+    }
+
+    #[test]
+    fn class_tones() {
+        let cases = [
+            (Class::TargetAchieved, Tone::Met),
+            (Class::SubstantialProgress, Tone::Met),
+            (Class::ModerateProgress, Tone::Close),
+            (Class::LimitedProgress, Tone::Far),
+            (Class::Deterioration, Tone::Far),
+            (Class::NotAvailable, Tone::NoData),
+            (Class::NoData, Tone::NoData),
+            (Class::NoTarget, Tone::NoData),
+        ];
+        for (class, tone) in cases {
+            assert_eq!(Tone::of_class(class), tone, "{class:?}");
         }
     }
 

@@ -116,6 +116,18 @@ pub struct Indicator {
     pub members: Vec<String>,
     /// Targets sorted by year.
     pub targets: Vec<Target>,
+    /// The baseline the resolution states, if any (`baseline = { year, value }`);
+    /// otherwise progress takes it from the data (see `progress::baseline`).
+    pub baseline: Option<Baseline>,
+}
+
+/// A baseline stated in the targets file: the value in a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Baseline {
+    /// The baseline year.
+    pub year: i32,
+    /// The value in that year, in the indicator's unit.
+    pub value: f64,
 }
 
 impl Comparison {

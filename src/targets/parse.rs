@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
+use super::{Baseline, Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
 
 /// The Bình Thuận resolution, compiled in as the default targets file.
@@ -62,6 +62,14 @@ struct RawIndicator {
     #[serde(default)]
     members: Vec<Spanned<String>>,
     targets: Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
+    baseline: Option<Spanned<RawBaseline>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBaseline {
+    year: i64,
+    value: f64,
 }
 
 /// Loads and checks a targets file from disk.
@@ -223,6 +231,7 @@ impl Checker<'_> {
             }
         }
         let targets = self.targets(&raw.targets);
+        let baseline = raw.baseline.as_ref().and_then(|b| self.baseline(b));
         Indicator {
             id: raw.id.into_inner(),
             pillar: raw.pillar.into_inner(),
@@ -235,8 +244,28 @@ impl Checker<'_> {
             each,
             members: raw.members.into_iter().map(Spanned::into_inner).collect(),
             targets,
+            baseline,
         }
         .with_default_item()
+    }
+
+    fn baseline(&mut self, raw: &Spanned<RawBaseline>) -> Option<Baseline> {
+        let b = raw.get_ref();
+        let year = i32::try_from(b.year)
+            .ok()
+            .filter(|y| (1000..=9999).contains(y));
+        if year.is_none() {
+            let msg = format!("baseline year {} is not a four-digit year", b.year);
+            self.problem(raw, "baseline.year", msg);
+        }
+        if !b.value.is_finite() {
+            let msg = format!("baseline value {} is not a finite number", b.value);
+            self.problem(raw, "baseline.value", msg);
+        }
+        Some(Baseline {
+            year: year?,
+            value: Some(b.value).filter(|v| v.is_finite())?,
+        })
     }
 
     fn targets(

@@ -104,6 +104,20 @@ fn csv_rows_carry_the_json_numbers() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let indicators = j["indicators"].as_array().expect("array");
     assert_eq!(rows.len(), indicators.len());
+    // Every JSON field is a column, but for `progress` (every method's
+    // fields, JSON only; the columns are the primary method's).
+    let keys: Vec<&str> = indicators[0]
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != "progress")
+        .collect();
+    let mut columns: Vec<&str> = headers.iter().collect();
+    let mut keys = keys;
+    columns.sort_unstable();
+    keys.sort_unstable();
+    assert_eq!(columns, keys);
     for (row, ind) in rows.iter().zip(indicators) {
         for (name, field) in headers.iter().zip(row.iter()) {
             let v = &ind[name];
@@ -116,7 +130,10 @@ fn csv_rows_carry_the_json_numbers() {
                 serde_json::Value::String(s) => assert_eq!(field, s, "{name}"),
                 serde_json::Value::Bool(b) => assert_eq!(field, b.to_string(), "{name}"),
                 serde_json::Value::Array(a) => {
-                    let joined: Vec<&str> = a.iter().filter_map(|x| x.as_str()).collect();
+                    let joined: Vec<String> = a
+                        .iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect();
                     assert_eq!(field, joined.join(";"), "{name}");
                 }
                 serde_json::Value::Object(_) => panic!("{name}: unexpected object"),
@@ -191,4 +208,30 @@ fn human_numbers_follow_the_language() {
             && en.contains("not met")
             && en.contains("Furthest from target")
     );
+}
+
+#[test]
+fn every_human_format_shows_progress_and_class_counts() {
+    // gov.digital_data: R 0.84 is moderate progress (0.60 <= R < 0.95).
+    for format in ["table", "markdown", "html"] {
+        let out = report(&["--format", format, "--lang", "en", "--horizon", "2025"]);
+        assert!(out.contains("Progress by class · 2025"), "{format}");
+        let class = if format == "markdown" {
+            r"(moderate\_progress)" // Markdown escapes `_`
+        } else {
+            "(moderate_progress)"
+        };
+        assert!(out.contains(class), "{format}");
+        assert!(out.contains("R 0.84 · score 1.7"), "{format}");
+    }
+    let html = report(&["--format", "html", "--lang", "en"]);
+    assert!(html.contains(r#"<tr data-progress="gov.digital_data">"#));
+}
+
+#[test]
+fn csv_with_every_method_keeps_one_row_per_indicator_and_year() {
+    let one = report(&["--format", "csv"]);
+    let all = report(&["--format", "csv", "--method", "all"]);
+    assert_eq!(one.lines().count(), all.lines().count());
+    assert_eq!(one, all, "the primary method (growth) decides the columns");
 }

@@ -225,3 +225,80 @@ fn closed_pipe_ends_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no panic message");
 }
+
+/// `report --by area` on the three-area fixture with these options.
+fn by_area(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let data = fixture("areas/three-areas.csv");
+    let targets = fixture("targets/areas.toml");
+    dtcalc()
+        .current_dir(dir)
+        .args(["report", &data, "--targets", &targets, "--by", "area"])
+        .args(extra)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn by_area_writes_its_csv_json_and_table_to_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        (
+            "areas.csv",
+            "area,pillar,target_year,indicators,with_data,met",
+        ),
+        ("areas.json", "{"),
+        ("areas.txt", "Per-area test resolution"),
+    ];
+    for (name, start) in cases {
+        let out = by_area(dir.path(), &["--lang", "en", "-o", name]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{name}: nothing on stdout");
+        let text = fs::read_to_string(dir.path().join(name)).expect("written");
+        assert!(text.starts_with(start), "{name}: {text}");
+    }
+    assert_eq!(names(dir.path()), ["areas.csv", "areas.json", "areas.txt"]);
+}
+
+#[test]
+fn by_area_refuses_markdown_and_html_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [["--format", "markdown"], ["-o", "areas.html"]] {
+        let out = by_area(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--by area is available as table, csv or json"),
+            "{err}"
+        );
+    }
+    assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+}
+
+#[test]
+fn by_area_failed_run_leaves_an_old_file_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("bad.csv"),
+        "area,indicator,year,value\nX,gov.a,2o24,1\n",
+    )
+    .expect("write");
+    fs::write(dir.path().join("areas.csv"), "last month\n").expect("write");
+    let targets = fixture("targets/areas.toml");
+    let out = dtcalc()
+        .current_dir(dir.path())
+        .args(["report", "bad.csv", "--targets", &targets, "--by", "area"])
+        .args(["-o", "areas.csv"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("areas.csv")).expect("read"),
+        "last month\n"
+    );
+    assert_eq!(names(dir.path()), ["areas.csv", "bad.csv"]);
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark of `dtcalc report --by area` (not part of CI): wall time and peak
+# memory next to the csv crate's parse floor, DuckDB and pandas, on a
+# generated file of every commune (~2 million rows) and one 5x larger
+# (25 years of history). Then checks dtcalc's numbers against DuckDB's.
+#
+#   bash bench/run.sh            # files and the Python venv go to target/bench/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=target/bench
+mkdir -p "$OUT"
+
+if [ ! -x /usr/bin/time ]; then apt-get install -y time >/dev/null; fi
+cargo build --release --locked --bin dtcalc --example gen_actuals --example parse_floor
+if [ ! -x "$OUT/.venv/bin/python" ]; then
+  python3 -m venv "$OUT/.venv"
+  "$OUT/.venv/bin/pip" install -q duckdb pandas
+fi
+PY="$OUT/.venv/bin/python"
+BIN=target/release
+
+[ -s "$OUT/big.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 5 > "$OUT/big.csv"
+[ -s "$OUT/big5.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 25 > "$OUT/big5.csv"
+
+# measure NAME FILE CMD...: one run; prints "seconds peak-KiB"
+measure() {
+  local name=$1 file=$2; shift 2
+  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > "$OUT/$name-$(basename "$file" .csv).out"
+  cat "$OUT/time.txt"
+}
+
+printf '| file | size | rows | tool | wall s | peak MiB | wall / dtcalc |\n|---|---|---|---|---|---|---|\n'
+for f in "$OUT/big.csv" "$OUT/big5.csv"; do
+  size=$(du -m "$f" | cut -f1)
+  rows=$(($(wc -l < "$f") - 1))
+  declare -A wall mem
+  read -r wall[floor] mem[floor] < <(measure floor "$f" "$BIN/examples/parse_floor" "$f")
+  read -r wall[dtcalc] mem[dtcalc] < <(measure dtcalc "$f" "$BIN/dtcalc" report "$f" --by area --horizon 2025 --format csv)
+  read -r wall[duckdb] mem[duckdb] < <(measure duckdb "$f" "$PY" bench/duckdb_by_area.py "$f" targets.toml 2025)
+  read -r wall[pandas] mem[pandas] < <(measure pandas "$f" "$PY" bench/pandas_by_area.py "$f" targets.toml 2025)
+  for tool in floor dtcalc duckdb pandas; do
+    ratio=$(awk -v a="${wall[$tool]}" -v b="${wall[dtcalc]}" 'BEGIN { printf "%.2f", a / b }')
+    mib=$(awk -v k="${mem[$tool]}" 'BEGIN { printf "%.1f", k / 1024 }')
+    printf '| %s | %s MB | %s | %s | %s | %s | %s |\n' "$(basename "$f")" "$size" "$rows" "$tool" "${wall[$tool]}" "$mib" "$ratio"
+  done
+done
+echo
+"$PY" bench/crosscheck.py "$OUT/dtcalc-big.out" "$OUT/duckdb-big.out"

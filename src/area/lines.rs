@@ -1,0 +1,114 @@
+//! Physical line numbers for a streamed file.
+//!
+//! The csv crate's `Position::line` is wrong on CRLF files and after blank
+//! lines. [`LineTap`] sits between the file and the csv reader and notes
+//! the offset of every line-end byte as the bytes pass; a record's byte
+//! offset is then turned into the line an editor shows. Offsets are
+//! dropped once a record past them was asked about, so memory stays
+//! bounded by the csv reader's buffer (plus the longest record).
+
+use std::collections::VecDeque;
+use std::io::{self, Read};
+
+/// A reader that remembers where lines end.
+#[derive(Debug)]
+pub struct LineTap<R> {
+    inner: R,
+    /// Bytes passed so far.
+    offset: u64,
+    /// Line-end bytes not yet passed by a record: `offset << 1 | is_newline`.
+    ends: VecDeque<u64>,
+    /// `\n` bytes before the last record asked about.
+    newlines: u64,
+}
+
+impl<R: Read> LineTap<R> {
+    /// Wraps `inner`; offsets count from its first byte.
+    pub fn new(inner: R) -> Self {
+        LineTap {
+            inner,
+            offset: 0,
+            ends: VecDeque::new(),
+            newlines: 0,
+        }
+    }
+
+    /// The 1-based physical line of the record the csv reader says starts
+    /// at byte `start`. Calls must come in record order. The csv crate puts
+    /// a record's start before the line ends it skipped (blank lines, the
+    /// `\n` of a CRLF), so line-end bytes at the start are stepped over.
+    pub fn line_at(&mut self, start: u64) -> u64 {
+        let mut start = start;
+        while let Some(&end) = self.ends.front() {
+            let at = end >> 1;
+            if at > start {
+                break;
+            }
+            if at == start {
+                start += 1;
+            }
+            self.newlines += end & 1;
+            self.ends.pop_front();
+        }
+        self.newlines + 1
+    }
+}
+
+impl<R: Read> Read for LineTap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let chunk = buf.get(..n).unwrap_or(buf);
+        for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
+            let newline = chunk.get(i) == Some(&b'\n');
+            let at = self.offset + i as u64;
+            self.ends.push_back((at << 1) | u64::from(newline));
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(text: &[u8]) -> Vec<u64> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineTap::new(text));
+        let mut record = ::csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            let start = record.position().map_or(0, |p| p.byte());
+            out.push(reader.get_mut().line_at(start));
+        }
+        out
+    }
+
+    #[test]
+    fn lf_crlf_and_blank_lines_give_editor_lines() {
+        assert_eq!(lines_of(b"a\nb\nc\n"), vec![1, 2, 3]);
+        assert_eq!(lines_of(b"a\r\nb\r\nc"), vec![1, 2, 3]);
+        // blank lines (LF and CRLF) are skipped but counted
+        assert_eq!(lines_of(b"a\n\n\nb\r\n\r\nc\n"), vec![1, 4, 6]);
+        // a quoted field spanning two lines: the next record is on line 3
+        assert_eq!(lines_of(b"\"x\ny\",1\nz,2\n"), vec![1, 3]);
+    }
+
+    #[test]
+    fn long_files_keep_memory_bounded() {
+        let text = b"ab,c\r\n".repeat(100_000);
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(LineTap::new(&text[..]));
+        let mut record = ::csv::ByteRecord::new();
+        let mut last = 0;
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            let start = record.position().map_or(0, |p| p.byte());
+            last = reader.get_mut().line_at(start);
+            assert!(reader.get_ref().ends.len() < 20_000);
+        }
+        assert_eq!(last, 100_000);
+    }
+}

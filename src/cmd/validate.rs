@@ -1,0 +1,64 @@
+//! `dtcalc validate`: check data files (or just the targets file) and list
+//! every problem; exit 1 when there is any.
+
+use anyhow::{Result, bail};
+
+use super::{emit, load_targets, read_options, targets_name};
+use crate::actuals::Actuals;
+use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::diagnostic::Diagnostics;
+use crate::exit::Outcome;
+use crate::validate::{self, Findings};
+
+pub fn run(args: ValidateArgs) -> Result<Outcome> {
+    let options = read_options(&args.input)?;
+    if args.data.is_empty() && args.common.targets.is_none() {
+        bail!(
+            "nothing to validate; usage: dtcalc validate DATA... [--targets FILE], or dtcalc validate --targets FILE"
+        );
+    }
+    let mut problems = Vec::new();
+    let mut data_files = 0;
+    match load_targets(&args.common) {
+        Ok(resolution) if !args.data.is_empty() => {
+            let actuals = Actuals::load(&args.data, &resolution, options)?;
+            for w in &actuals.warnings {
+                eprintln!("dtcalc: warning: {w}");
+            }
+            data_files = actuals.files.len();
+            problems = actuals.problems;
+        }
+        Ok(_) => {}
+        // A targets file with problems is a finding; one that cannot be
+        // read at all means validate could not run.
+        Err(err) => match err.downcast::<Diagnostics>() {
+            Ok(found) => {
+                problems = found.0;
+                if !args.data.is_empty() {
+                    eprintln!(
+                        "dtcalc: warning: data files not checked: the targets file has problems"
+                    );
+                }
+            }
+            Err(err) => return Err(err),
+        },
+    }
+    let targets = targets_name(&args.common);
+    let findings = Findings {
+        problems: &problems,
+        data_files,
+        targets: &targets,
+    };
+    let mut out = Vec::new();
+    match args.format {
+        ValidateFormat::Text => validate::text::render(&mut out, &findings)?,
+        ValidateFormat::Json => validate::json::render(&mut out, &findings)?,
+        ValidateFormat::Github => validate::github::render(&mut out, &findings)?,
+    }
+    emit(&out)?;
+    Ok(if problems.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::CheckFailed
+    })
+}

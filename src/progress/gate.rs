@@ -1,0 +1,217 @@
+//! The decision behind `dtcalc check`: does each selected indicator pass
+//! the requirement? Pure; rendering lives in `report/check.rs`.
+
+use super::{Class, Progress, ProgressReport};
+use crate::calc::{Assessment, IndicatorResult, Status};
+
+/// What each indicator must show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Require {
+    /// The latest figure meets the target.
+    Met,
+    /// `target_achieved` or `substantial_progress`.
+    Substantial,
+    /// At least `moderate_progress`.
+    Moderate,
+}
+
+impl Require {
+    /// The name used on the command line and in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Require::Met => "met",
+            Require::Substantial => "substantial",
+            Require::Moderate => "moderate",
+        }
+    }
+
+    /// The weakest progress class that passes, for the progress requirements.
+    pub fn floor(self) -> Option<Class> {
+        match self {
+            Require::Met => None,
+            Require::Substantial => Some(Class::SubstantialProgress),
+            Require::Moderate => Some(Class::ModerateProgress),
+        }
+    }
+}
+
+/// The requirement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// A status or progress requirement, if any.
+    pub require: Option<Require>,
+    /// A minimum attainment in %, if any.
+    pub min_attainment: Option<f64>,
+    /// Whether indicators without data pass.
+    pub allow_missing: bool,
+}
+
+/// Why an indicator failed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason {
+    /// No figure at all.
+    NoData,
+    /// `--require met` and the status is not `met`.
+    NotMet(Status),
+    /// The progress class is below the floor.
+    ClassBelow(Class, Class),
+    /// Attainment below the minimum (`None`: attainment undefined).
+    AttainmentBelow(Option<f64>, f64),
+}
+
+impl Reason {
+    /// The name used in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reason::NoData => "no_data",
+            Reason::NotMet(_) => "not_met",
+            Reason::ClassBelow(..) => "progress_below",
+            Reason::AttainmentBelow(..) => "attainment_below",
+        }
+    }
+}
+
+/// One indicator's verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict<'a> {
+    /// The calc result it is based on.
+    pub result: &'a IndicatorResult,
+    /// The primary progress class.
+    pub class: Class,
+    /// The primary progress row the class comes from, if any.
+    pub progress: Option<&'a Progress>,
+    /// Empty when it passes.
+    pub reasons: Vec<Reason>,
+    /// True when it passes only because `--allow-missing` excused missing data.
+    pub excused: bool,
+}
+
+impl Verdict<'_> {
+    /// Whether the indicator passes.
+    pub fn passes(&self) -> bool {
+        self.reasons.is_empty()
+    }
+}
+
+/// Judges every result of `assessment` that has a target and is selected
+/// by `keep` (an indicator index filter).
+pub fn judge<'a>(
+    assessment: &'a Assessment,
+    progress: &'a ProgressReport,
+    rule: &Rule,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Verdict<'a>> {
+    assessment
+        .results
+        .iter()
+        .filter(|r| r.target.is_some() && keep(r.indicator))
+        .map(|r| {
+            let row = progress.primary(r.indicator, r.target_year);
+            let class = row.map_or(Class::NoData, |p| p.eval.class);
+            Verdict {
+                progress: row,
+                ..verdict(r, class, rule)
+            }
+        })
+        .collect()
+}
+
+fn verdict<'a>(r: &'a IndicatorResult, class: Class, rule: &Rule) -> Verdict<'a> {
+    let mut v = Verdict {
+        result: r,
+        class,
+        progress: None,
+        reasons: Vec::new(),
+        excused: false,
+    };
+    if r.status == Status::NoData {
+        if rule.allow_missing {
+            v.excused = true;
+        } else {
+            v.reasons.push(Reason::NoData);
+        }
+        return v;
+    }
+    match rule.require {
+        Some(Require::Met) if r.status != Status::Met => v.reasons.push(Reason::NotMet(r.status)),
+        Some(req) => {
+            if let Some(floor) = req.floor().filter(|f| !class.at_least(*f)) {
+                v.reasons.push(Reason::ClassBelow(class, floor));
+            }
+        }
+        None => {}
+    }
+    if let Some(min) = rule.min_attainment
+        && !r.attainment_pct.is_some_and(|a| a >= min)
+    {
+        v.reasons
+            .push(Reason::AttainmentBelow(r.attainment_pct, min));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::targets::{Comparison, Target};
+
+    fn result(status: Status, attainment: Option<f64>) -> IndicatorResult {
+        IndicatorResult {
+            indicator: 0,
+            target_year: 2025,
+            target: Some(Target {
+                year: 2025,
+                comparison: Comparison::AtLeast,
+                value: 80.0,
+            }),
+            actual: attainment.map(|a| a * 0.8),
+            actual_year: Some(2024),
+            attainment_pct: attainment,
+            gap: None,
+            met: Some(status == Status::Met),
+            status,
+            worst_member: None,
+            missing_members: Vec::new(),
+        }
+    }
+
+    fn rule(require: Option<Require>, min: Option<f64>) -> Rule {
+        Rule {
+            require,
+            min_attainment: min,
+            allow_missing: false,
+        }
+    }
+
+    #[test]
+    fn requirements() {
+        let r = result(Status::NotMet, Some(95.0));
+        let met = rule(Some(Require::Met), None);
+        assert_eq!(
+            verdict(&r, Class::SubstantialProgress, &met).reasons,
+            vec![Reason::NotMet(Status::NotMet)]
+        );
+        let sub = rule(Some(Require::Substantial), None);
+        assert!(verdict(&r, Class::SubstantialProgress, &sub).passes());
+        assert!(!verdict(&r, Class::ModerateProgress, &sub).passes());
+        let modr = rule(Some(Require::Moderate), None);
+        assert!(verdict(&r, Class::ModerateProgress, &modr).passes());
+        assert!(!verdict(&r, Class::NotAvailable, &modr).passes());
+        // Attainment exactly at the minimum passes: 95 >= 95.
+        assert!(verdict(&r, Class::Deterioration, &rule(None, Some(95.0))).passes());
+        assert!(!verdict(&r, Class::Deterioration, &rule(None, Some(95.1))).passes());
+    }
+
+    #[test]
+    fn missing_data_fails_unless_allowed() {
+        let r = result(Status::NoData, None);
+        let mut ru = rule(Some(Require::Met), None);
+        assert_eq!(
+            verdict(&r, Class::NoData, &ru).reasons,
+            vec![Reason::NoData]
+        );
+        ru.allow_missing = true;
+        let v = verdict(&r, Class::NoData, &ru);
+        assert!(v.passes() && v.excused);
+    }
+}
