@@ -110,10 +110,16 @@ pub struct Assessment {
     pub totals: Vec<Summary>,
 }
 
-/// Attainment in %, or `None` when the denominator is zero.
+/// Attainment in %, or `None` when it is undefined.
 ///
 /// Higher is better: actual / target x 100. Lower is better: target /
-/// actual x 100.
+/// actual x 100. A ratio is a fair measure only over positive numbers, so
+/// attainment is undefined when the target is not positive, when the
+/// actual is not positive for lower-is-better (its denominator), and when
+/// the result overflows. Within that domain it is monotone in the actual:
+/// non-decreasing for higher-is-better, non-increasing for lower-is-better
+/// (a negative actual against a positive target stays a negative
+/// attainment: a fall in a growth rate).
 pub fn attainment(comparison: Comparison, actual: f64, target: f64) -> Option<f64> {
     let (num, den) = if comparison.higher_is_better() {
         (actual, target)
@@ -121,11 +127,13 @@ pub fn attainment(comparison: Comparison, actual: f64, target: f64) -> Option<f6
         (target, actual)
     };
     let pct = num / den * 100.0;
-    (den != 0.0 && pct.is_finite()).then_some(pct)
+    (target > 0.0 && den > 0.0 && pct.is_finite()).then_some(pct)
 }
 
 /// Signed gap, positive = still to go: target - actual (higher is better)
-/// or actual - target (lower is better).
+/// or actual - target (lower is better). Its sign always agrees with the
+/// comparison (exact for finite floats); it overflows to an infinity only
+/// for differences beyond `f64::MAX`, which [`assess`] reports as no gap.
 pub fn gap(comparison: Comparison, actual: f64, target: f64) -> f64 {
     if comparison.higher_is_better() {
         target - actual
@@ -144,16 +152,17 @@ pub fn assess(
         .as_of
         .or_else(|| observations.iter().map(|o| o.year).max());
     let latest = latest_figures(observations, as_of);
-    let selected: Vec<usize> = (0..resolution.indicators.len())
-        .filter(|&i| {
-            options.pillars.is_empty() || options.pillars.contains(&resolution.indicators[i].pillar)
-        })
+    let selected: Vec<(usize, &Indicator)> = resolution
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| options.pillars.is_empty() || options.pillars.contains(&ind.pillar))
         .collect();
     let mut results = Vec::new();
     for &year in &options.horizons {
-        for &i in &selected {
+        for &(i, ind) in &selected {
             let figures = latest.get(&i).cloned().unwrap_or_default();
-            results.push(assess_one(i, &resolution.indicators[i], year, &figures));
+            results.push(assess_one(i, ind, year, &figures));
         }
     }
     let mut pillars = Vec::new();
@@ -242,7 +251,8 @@ fn assess_one(index: usize, ind: &Indicator, year: i32, figures: &[Figure]) -> I
     result.actual = Some(actual);
     result.actual_year = Some(actual_year);
     result.attainment_pct = attainment(t.comparison, actual, t.value);
-    result.gap = Some(gap(t.comparison, actual, t.value));
+    // an infinite gap must not reach the output (JSON would say null)
+    result.gap = Some(gap(t.comparison, actual, t.value)).filter(|g| g.is_finite());
     result.worst_member = if ind.is_each() { member } else { None };
     (result.met, result.status) = match (holds, result.missing_members.is_empty()) {
         (true, true) => (Some(true), Status::Met),
@@ -268,10 +278,13 @@ fn summarise(
     year: i32,
     pillar: Option<&str>,
 ) -> Summary {
+    // `results` were made by `assess` from this resolution, so every
+    // `r.indicator` is in range; `get` keeps that an invariant, not a panic.
+    let indicator = |r: &IndicatorResult| resolution.indicators.get(r.indicator);
     let rows: Vec<&IndicatorResult> = results
         .iter()
         .filter(|r| r.target_year == year && r.target.is_some())
-        .filter(|r| pillar.is_none_or(|p| resolution.indicators[r.indicator].pillar == p))
+        .filter(|r| pillar.is_none_or(|p| indicator(r).is_some_and(|i| i.pillar == p)))
         .collect();
     let with_data: Vec<&&IndicatorResult> = rows.iter().filter(|r| r.actual.is_some()).collect();
     let capped: Vec<f64> = with_data
@@ -282,9 +295,8 @@ fn summarise(
     let mean = (!capped.is_empty()).then(|| capped.iter().sum::<f64>() / capped.len() as f64);
     let mut items: BTreeMap<&str, bool> = BTreeMap::new();
     for r in &rows {
-        let met = items
-            .entry(&resolution.indicators[r.indicator].item)
-            .or_insert(true);
+        let item = indicator(r).map_or("", |i| i.item.as_str());
+        let met = items.entry(item).or_insert(true);
         *met &= r.status == Status::Met;
     }
     Summary {
@@ -448,6 +460,28 @@ targets = { 2025 = ">= 80" }
             attainment(Comparison::AtLeast, -2.0, 7.0).expect("defined"),
             -200.0 / 7.0
         ));
+    }
+
+    #[test]
+    fn attainment_is_undefined_outside_positive_ratios() {
+        // a target of -5 (growth may fall by 5 %): -10 / -5 would be 200 %, worse actual, higher figure
+        assert_eq!(attainment(Comparison::AtLeast, -10.0, -5.0), None);
+        // lower is better with a negative actual: 20 / -1 would be -2000 % for a better figure
+        assert_eq!(attainment(Comparison::AtMost, -1.0, 20.0), None);
+        assert_eq!(attainment(Comparison::Below, 0.5, -20.0), None);
+        // 1e308 / 1e-308 x 100 overflows
+        assert_eq!(attainment(Comparison::AtLeast, 1e308, 1e-308), None);
+    }
+
+    #[test]
+    fn a_gap_beyond_f64_is_reported_as_none_not_infinity() {
+        let mut r = res();
+        r.indicators[0].unit = crate::targets::Unit::Number;
+        r.indicators[0].targets[0].value = -1.7e308;
+        // 1.7e308 - (-1.7e308) overflows to infinity; the comparison still holds
+        let a = run(&r, &[obs(&r, "share", 2024, None, 1.7e308)], None, &[2025]);
+        let x = result(&a, &r, "share", 2025);
+        assert_eq!((x.gap, x.met, x.attainment_pct), (None, Some(true), None));
     }
 
     #[test]

@@ -14,6 +14,9 @@ use toml::Spanned;
 use super::{Baseline, Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
 
+/// The longest pillar id, indicator id or member name accepted, in characters.
+pub const MAX_ID_CHARS: usize = 200;
+
 /// The Bình Thuận resolution, compiled in as the default targets file.
 pub const BUILTIN: &str = include_str!("../../targets.toml");
 
@@ -75,9 +78,28 @@ struct RawBaseline {
 /// Loads and checks a targets file from disk.
 pub fn load(path: &Path) -> Result<Resolution> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read targets file {name}"))?;
-    parse(&text, &name)
+    if path.is_dir() {
+        anyhow::bail!("cannot read targets file {name}: it is a directory");
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read targets file {name}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, &name, &e))?;
+    parse(text, &name)
+}
+
+/// Where a targets file stops being UTF-8, as a located diagnostic.
+fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error {
+    let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+    // the prefix up to `valid_up_to` is UTF-8 by definition
+    let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or_default(), valid.len());
+    Diagnostics(vec![Diagnostic::at(
+        file,
+        line,
+        col,
+        None,
+        "encoding",
+        "not valid UTF-8; save the targets file as UTF-8",
+    )])
+    .into()
 }
 
 /// Parses and checks targets TOML; `file` names it in messages.
@@ -126,11 +148,23 @@ impl Checker<'_> {
         ));
     }
 
+    /// Ids are typed into data files and shown whole in table columns, so
+    /// they are kept short (a 65 535-character id once overflowed a column
+    /// width in the table renderer).
+    fn check_id(&mut self, id: &Spanned<String>, key: &str) {
+        let n = id.get_ref().chars().count();
+        if n > MAX_ID_CHARS {
+            let msg = format!("id is {n} characters long; at most {MAX_ID_CHARS} are allowed");
+            self.problem(id, key, msg);
+        }
+    }
+
     fn build(&mut self, raw: RawFile) -> Resolution {
         let meta = self.meta(raw.resolution);
         let mut pillar_ids = HashSet::new();
         let mut pillars = Vec::new();
         for p in raw.pillar {
+            self.check_id(&p.id, "id");
             if !pillar_ids.insert(p.id.get_ref().clone()) {
                 self.problem(
                     &p.id,
@@ -149,6 +183,7 @@ impl Checker<'_> {
         let mut ids = HashSet::new();
         let mut indicators = Vec::new();
         for raw in raw.indicator {
+            self.check_id(&raw.id, "id");
             if !ids.insert(raw.id.get_ref().clone()) {
                 self.problem(
                     &raw.id,
@@ -215,13 +250,14 @@ impl Checker<'_> {
                 Some((vi, en))
             }
         };
-        if each.is_none() && !raw.members.is_empty() {
+        if let (None, Some(first)) = (&each, raw.members.first()) {
             let msg =
                 "members are listed but each_vi/each_en (what they are members of) is missing";
-            self.problem(&raw.members[0], "members", msg.to_string());
+            self.problem(first, "members", msg.to_string());
         }
         let mut seen = HashSet::new();
         for m in &raw.members {
+            self.check_id(m, "members");
             if !seen.insert(m.get_ref().clone()) {
                 self.problem(
                     m,
@@ -376,6 +412,23 @@ mod tests {
         assert!(parse_target("80").is_err());
         assert!(parse_target(">= inf").is_err());
         assert!(parse_target(">= NaN").is_err());
+    }
+
+    #[test]
+    fn overlong_ids_are_rejected_with_their_place() {
+        let base = include_str!("../../tests/fixtures/targets/base.toml");
+        let text = base.replace(
+            "id = \"gov.a\"",
+            &format!("id = \"{}\"", "x".repeat(65_535)),
+        );
+        let err = format!("{:#}", parse(&text, "t.toml").expect_err("rejected"));
+        assert!(
+            err.contains(": id: id is 65535 characters long; at most 200 are allowed"),
+            "{err}"
+        );
+        // exactly the limit is fine
+        let text = base.replace("id = \"gov.a\"", &format!("id = \"{}\"", "x".repeat(200)));
+        assert!(parse(&text, "t.toml").is_ok());
     }
 
     #[test]
