@@ -148,7 +148,14 @@ pub fn pipeline(data: &[u8]) {
         progress: &progress,
     };
     let mut out = Vec::new();
-    report::json::render_report(&mut out, &ctx).expect("rendering into a Vec cannot fail");
+    // JSON ignores the look (language, width, colour).
+    let look = report::Look {
+        lang: dtcalc::lang::Lang::En,
+        width: 100,
+        color: false,
+    };
+    report::render_report(&mut out, &ctx, report::Format::Json, look)
+        .expect("rendering into a Vec cannot fail");
     let json: serde_json::Value = serde_json::from_slice(&out).expect("report is JSON");
     check_json(&assessment, &json);
 }

@@ -26,6 +26,33 @@ pub enum Command {
     Template(TemplateArgs),
     /// Gate for scripts: exit 0 when every selected indicator passes, 1 when any fails, 2 when it cannot run
     Check(CheckArgs),
+    /// Print a shell completion script (install: see README.md)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `dtcalc man > dtcalc.1`
+    Man,
+}
+
+/// Where and how output is written; every command that prints a report has it.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: from the --output file's extension (.txt .md .csv .json .html), else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write to this file instead of standard output, atomically (a failed run leaves no file)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Colour in terminal tables: `auto` colours only a terminal, and not when NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options every command shares.
@@ -68,9 +95,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "ID")]
     pub pillar: Vec<String>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Progress method; `%/year` targets always use the annual-target rule
     #[arg(long, value_enum, default_value_t = MethodArg::Growth)]
@@ -180,9 +206,8 @@ pub struct TargetsArgs {
     #[command(flatten)]
     pub common: Common,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Progress-assessment methods.
@@ -279,12 +304,28 @@ fn parse_percent(s: &str) -> Result<f64, String> {
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Aligned tables for people
+    /// Aligned tables with bars and colour, for a terminal
     Table,
+    /// GitHub-flavoured Markdown tables, for memos and wikis
+    #[value(alias = "md")]
+    Markdown,
+    /// One row per indicator and target year, for spreadsheets (with --by area: one per area, pillar and target year)
+    Csv,
+    /// One self-contained HTML page with charts, printable on A4
+    Html,
     /// One JSON object for scripts (fields documented in README.md)
     Json,
-    /// Comma-separated records (with --by area: one per area, pillar and target year)
-    Csv,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour, even into a pipe or a file
+    Always,
+    /// Never colour
+    Never,
 }
 
 /// Languages of human output.

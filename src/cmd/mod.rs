@@ -1,21 +1,26 @@
 //! One file per subcommand; each is a short script calling the stages.
 
 mod check;
+mod completions;
 mod data;
+mod man;
 mod report;
 mod report_by_area;
 mod targets;
 mod template;
 mod validate;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 
 use crate::actuals::{ReadOptions, encoding_by_label};
-use crate::cli::{Cli, Command, Common, InputArgs, LangArg};
+use crate::cli::{
+    Cli, ColorChoice, Command, Common, Format as FormatArg, InputArgs, LangArg, OutputArgs,
+};
 use crate::exit::Outcome;
 use crate::lang::Lang;
+use crate::report::{Format, Look, output};
 use crate::targets::{self as tgt, Resolution};
 
 /// Runs the parsed command line.
@@ -26,6 +31,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Validate(args) => validate::run(args),
         Command::Template(args) => template::run(args),
         Command::Check(args) => check::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
     }
 }
 
@@ -91,4 +98,61 @@ fn emit(bytes: &[u8]) -> Result<()> {
     out.write_all(bytes)?;
     out.flush()?;
     Ok(())
+}
+
+/// The format asked for with `--format`, else the one the `--output` file's
+/// extension names, else the table.
+fn format(args: &OutputArgs) -> Result<Format> {
+    if let Some(f) = args.format {
+        return Ok(match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+        });
+    }
+    match &args.output {
+        None => Ok(Format::Table),
+        Some(path) => match Format::from_extension(path) {
+            Some(f) => Ok(f),
+            None => bail!(
+                "--output {}: cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format",
+                path.display()
+            ),
+        },
+    }
+}
+
+/// Whether to colour: `always`, `never`, or for `auto` only when writing to
+/// a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
+fn color(args: &OutputArgs) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && !set("NO_COLOR")
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+/// How human formats look for these options.
+fn look(common: &Common, args: &OutputArgs) -> Look {
+    Look {
+        lang: lang(common),
+        width: width(),
+        color: color(args),
+    }
+}
+
+/// Writes a finished report to the `--output` file (atomically) or stdout.
+fn deliver(args: &OutputArgs, bytes: &[u8]) -> Result<()> {
+    match &args.output {
+        Some(path) => output::write_atomically(path, bytes),
+        None => emit(bytes),
+    }
 }

@@ -3,15 +3,16 @@
 use anyhow::{Result, bail};
 
 use super::data::{data_paths, load_actuals};
-use super::{emit, lang, load_targets, width};
+use super::{deliver, format, load_targets, look};
 use crate::calc::{self, Options};
-use crate::cli::{By, Format, MethodArg, ReportArgs};
+use crate::cli::{By, MethodArg, ReportArgs};
 use crate::exit::Outcome;
 use crate::progress::{self, Method};
-use crate::report::{self, Context};
+use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
+    let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
     let horizons = horizons(&resolution, &args.horizon)?;
     for p in &args.pillar {
@@ -25,7 +26,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     }
     let data = data_paths(&args.data, "report")?;
     if args.by == Some(By::Area) {
-        return super::report_by_area::run(&args, &resolution, &horizons, &data);
+        if matches!(format, Format::Markdown | Format::Html) {
+            // Said before the data is read: an area file may be large.
+            bail!("--by area is available as table, csv or json");
+        }
+        return super::report_by_area::run(&args, &resolution, &horizons, &data, format);
     }
     let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid)?;
     let options = Options {
@@ -46,13 +51,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         files: &actuals.files,
         progress: &progress,
     };
+    // Rendered in full before anything is written: a failure leaves no
+    // partial report on stdout or in the --output file.
     let mut out = Vec::new();
-    match args.format {
-        Format::Table => report::table::render_report(&mut out, &ctx, lang(&args.common), width())?,
-        Format::Json => report::json::render_report(&mut out, &ctx)?,
-        Format::Csv => bail!("--format csv is available with --by area; use table or json"),
-    }
-    emit(&out)?;
+    report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
+    deliver(&args.output, &out)?;
     Ok(Outcome::Success)
 }
 

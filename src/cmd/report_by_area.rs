@@ -3,11 +3,11 @@
 
 use anyhow::{Result, bail};
 
-use super::{emit, lang, width};
+use super::{deliver, look};
 use crate::area::{AreaAggregator, Selection, read};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::ReportArgs;
 use crate::exit::Outcome;
-use crate::report::{self, AreaContext};
+use crate::report::{self, AreaContext, Format};
 use crate::targets::Resolution;
 
 pub fn run(
@@ -15,6 +15,7 @@ pub fn run(
     resolution: &Resolution,
     horizons: &[i32],
     data: &[String],
+    format: Format,
 ) -> Result<Outcome> {
     let mut agg = AreaAggregator::new(resolution, args.as_of).map_err(anyhow::Error::msg)?;
     let read = read::read(data, &mut agg, args.input.delimiter)?;
@@ -47,11 +48,7 @@ pub fn run(
         files: &read.files,
     };
     let mut out = Vec::new();
-    match args.format {
-        Format::Table => report::area_table::render(&mut out, &ctx, lang(&args.common), width())?,
-        Format::Json => report::area_json::render(&mut out, &ctx)?,
-        Format::Csv => report::area_csv::render(&mut out, &ctx)?,
-    }
-    emit(&out)?;
+    report::render_areas(&mut out, &ctx, format, look(&args.common, &args.output))?;
+    deliver(&args.output, &out)?;
     Ok(Outcome::Success)
 }

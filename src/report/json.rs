@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Context;
+use super::{Context, clean};
 use crate::calc::Summary;
 use crate::targets::Resolution;
 
@@ -63,15 +63,6 @@ struct SummaryJson<'a> {
     items_met: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     progress_classes: Option<std::collections::BTreeMap<&'static str, usize>>,
-}
-
-/// Rounds to 9 decimal places, removing binary noise such as
-/// `8.799999999999997` (documented in README.md).
-fn clean(x: Option<f64>) -> Option<f64> {
-    x.map(|v| {
-        let r = (v * 1e9).round() / 1e9;
-        if r.is_finite() { r } else { v }
-    })
 }
 
 fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {

@@ -1,19 +1,44 @@
 //! Renderers: one file per output format. Each takes a writer and the
-//! finished assessment; none computes anything.
+//! finished assessment; none computes a figure (they all come from `calc`,
+//! `progress` and `area`).
+//!
+//! Human formats (`table`, `markdown`, `html`) share their words and number
+//! style (`text`), their status colours (`tone`), the attainment bar (`bar`)
+//! and the headline (`headline`); their progress cells (baseline, paces,
+//! projection, class) come from `progress_table`, which also draws the
+//! terminal's progress tables. Machine formats (`json`, `csv`) print raw
+//! numbers whatever the language; both take their progress fields from
+//! `progress_json`. `--by area` has its own renderers (`area_table`,
+//! `area_json`, `area_csv`) and `dtcalc check` its own (`check`). `output`
+//! writes a finished report to a file atomically.
 
-pub mod area_csv;
-pub mod area_json;
-pub mod area_table;
+mod area_csv;
+mod area_json;
+mod area_table;
+mod bar;
 pub mod check;
-pub mod json;
-pub mod progress_json;
-pub mod progress_table;
-pub mod table;
+mod csv;
+mod headline;
+mod html;
+mod json;
+mod markdown;
+pub mod output;
+mod progress_json;
+mod progress_table;
+mod svg;
+mod table;
+mod text;
+mod tone;
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
 
 use crate::area::AreaAssessment;
-use crate::calc::Assessment;
+use crate::calc::{Assessment, IndicatorResult};
+use crate::lang::Lang;
 use crate::progress::ProgressReport;
-use crate::targets::Resolution;
+use crate::targets::{Indicator, Pillar, Resolution};
 
 /// Everything a report renderer needs.
 pub struct Context<'a> {
@@ -35,4 +60,157 @@ pub struct AreaContext<'a> {
     pub assessment: &'a AreaAssessment,
     /// The data files read, as named on the command line.
     pub files: &'a [String],
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned tables with bars and colour, for a terminal.
+    Table,
+    /// GitHub-flavoured Markdown tables, for memos and wikis.
+    Markdown,
+    /// One self-contained HTML page with SVG charts, printable on A4.
+    Html,
+    /// One JSON object for scripts.
+    Json,
+    /// One row per indicator and target year, for spreadsheets.
+    Csv,
+}
+
+impl Format {
+    /// The format a file name asks for by its extension (`.txt`, `.md`,
+    /// `.csv`, `.json`, `.html`/`.htm`), case-insensitively.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Table),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// How human formats look; machine formats ignore it.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    /// Language of words and numbers.
+    pub lang: Lang,
+    /// Width of terminal tables, in columns.
+    pub width: u16,
+    /// Whether terminal tables carry ANSI colours.
+    pub color: bool,
+}
+
+/// Writes the report in the given format.
+pub fn render_report(out: &mut dyn Write, ctx: &Context, format: Format, look: Look) -> Result<()> {
+    match format {
+        Format::Table => table::render_report(out, ctx, look),
+        Format::Markdown => markdown::render_report(out, ctx, look.lang),
+        Format::Html => html::render_report(out, ctx, look.lang),
+        Format::Json => json::render_report(out, ctx),
+        Format::Csv => csv::render_report(out, ctx),
+    }
+}
+
+/// Writes the per-area report (`--by area`) in the given format: the
+/// terminal table, JSON or CSV (one record per area, pillar and target year).
+pub fn render_areas(
+    out: &mut dyn Write,
+    ctx: &AreaContext,
+    format: Format,
+    look: Look,
+) -> Result<()> {
+    match format {
+        Format::Table => area_table::render(out, ctx, look.lang, look.width),
+        Format::Json => area_json::render(out, ctx),
+        Format::Csv => area_csv::render(out, ctx),
+        Format::Markdown | Format::Html => {
+            bail!("--by area is available as table, csv or json")
+        }
+    }
+}
+
+/// Writes the resolution's targets in the given format.
+pub fn render_targets(
+    out: &mut dyn Write,
+    r: &Resolution,
+    format: Format,
+    look: Look,
+) -> Result<()> {
+    match format {
+        Format::Table => table::render_targets(out, r, look),
+        Format::Markdown => markdown::render_targets(out, r, look.lang),
+        Format::Html => html::render_targets(out, r, look.lang),
+        Format::Json => json::render_targets(out, r),
+        Format::Csv => csv::render_targets(out, r),
+    }
+}
+
+/// One indicator with its result for one target year.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    /// The indicator.
+    ind: &'a Indicator,
+    /// Its result.
+    res: &'a IndicatorResult,
+}
+
+/// The results of one pillar for one target year, as every human format
+/// lays them out.
+struct Section<'a> {
+    /// The target year.
+    year: i32,
+    /// The pillar.
+    pillar: &'a Pillar,
+    /// Indicators with a target that year, in resolution order.
+    rows: Vec<Row<'a>>,
+    /// Indicators for which the resolution states no target that year.
+    untargeted: Vec<Row<'a>>,
+}
+
+/// The results of one target year, with their indicators.
+fn rows<'a>(ctx: &Context<'a>, year: i32) -> impl Iterator<Item = Row<'a>> {
+    let r = ctx.resolution;
+    ctx.assessment
+        .results
+        .iter()
+        .filter(move |x| x.target_year == year)
+        .filter_map(move |res| {
+            Some(Row {
+                ind: r.indicators.get(res.indicator)?,
+                res,
+            })
+        })
+}
+
+/// For one target year, per pillar (in resolution order), the non-empty
+/// sections.
+fn sections<'a>(ctx: &Context<'a>, year: i32) -> Vec<Section<'a>> {
+    ctx.resolution
+        .pillars
+        .iter()
+        .filter_map(|p| {
+            let (rows, untargeted): (Vec<Row>, Vec<Row>) = rows(ctx, year)
+                .filter(|x| x.ind.pillar == p.id)
+                .partition(|x| x.res.target.is_some());
+            (!rows.is_empty() || !untargeted.is_empty()).then_some(Section {
+                year,
+                pillar: p,
+                rows,
+                untargeted,
+            })
+        })
+        .collect()
+}
+
+/// Rounds to 9 decimal places, removing binary noise such as
+/// `8.799999999999997`, for machine formats (documented in README.md).
+fn clean(x: Option<f64>) -> Option<f64> {
+    x.map(|v| {
+        let r = (v * 1e9).round() / 1e9;
+        if r.is_finite() { r } else { v }
+    })
 }

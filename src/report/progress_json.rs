@@ -1,12 +1,14 @@
 //! Progress fields of the JSON report: flattened into each indicator object
 //! (the primary method) plus a `progress` array with every method asked for,
-//! and class counts for summaries. Field meanings are in README.md.
+//! and class counts for summaries. The CSV takes its progress columns from
+//! the same fields ([`COLUMNS`], [`csv_fields`]). Numbers are rounded to 9
+//! decimal places as the rest of the JSON. Field meanings are in README.md.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::Context;
+use super::{Context, clean};
 use crate::calc::Summary;
 use crate::progress::{self, Class, Progress};
 
@@ -44,19 +46,19 @@ fn method_json(p: &Progress) -> MethodJson<'_> {
     let e = &p.eval;
     MethodJson {
         method: p.method.id(),
-        baseline: p.baseline.map(|b| b.value),
+        baseline: clean(p.baseline.map(|b| b.value)),
         baseline_year: p.baseline.map(|b| b.year),
         baseline_source: p.baseline.map(|b| b.source.id()),
-        progress_latest: p.latest.map(|l| l.1),
+        progress_latest: clean(p.latest.map(|l| l.1)),
         progress_latest_year: p.latest.map(|l| l.0),
         progress_member: p.member.as_deref(),
-        actual_rate: e.actual_rate,
-        required_rate: e.required_rate,
-        observed_pace: e.observed_pace,
-        required_pace: e.required_pace,
-        ratio: e.ratio,
-        score: e.score,
-        projected: e.projected,
+        actual_rate: clean(e.actual_rate),
+        required_rate: clean(e.required_rate),
+        observed_pace: clean(e.observed_pace),
+        required_pace: clean(e.required_pace),
+        ratio: clean(e.ratio),
+        score: clean(e.score),
+        projected: clean(e.projected),
         progress_class: e.class.id(),
         shortfall_years: &e.shortfall_years,
         progress_notes: e.notes.iter().map(|n| n.id()).collect(),
@@ -94,6 +96,60 @@ pub fn fields<'a>(ctx: &Context<'a>, indicator: usize, year: i32) -> ProgressJso
             .map_or_else(|| empty(Class::NoData), method_json),
         progress: report.rows_for(indicator, year).map(method_json).collect(),
     }
+}
+
+/// The progress columns of the CSV, in order: the primary method's fields
+/// of the JSON indicator object (the `progress` array of every method is
+/// JSON only).
+pub const COLUMNS: [&str; 17] = [
+    "method",
+    "baseline",
+    "baseline_year",
+    "baseline_source",
+    "progress_latest",
+    "progress_latest_year",
+    "progress_member",
+    "actual_rate",
+    "required_rate",
+    "observed_pace",
+    "required_pace",
+    "ratio",
+    "score",
+    "projected",
+    "progress_class",
+    "shortfall_years",
+    "progress_notes",
+];
+
+/// The primary method's fields for one indicator and target year as CSV
+/// fields, in the order of [`COLUMNS`]: empty for "not available", lists
+/// joined with `;`.
+pub fn csv_fields(ctx: &Context, indicator: usize, year: i32) -> [String; 17] {
+    fn opt<T: ToString>(v: Option<T>) -> String {
+        v.map(|v| v.to_string()).unwrap_or_default()
+    }
+    let fields = fields(ctx, indicator, year);
+    let m = fields.primary;
+    let years: Vec<String> = m.shortfall_years.iter().map(i32::to_string).collect();
+    [
+        m.method.to_string(),
+        opt(m.baseline),
+        opt(m.baseline_year),
+        opt(m.baseline_source),
+        opt(m.progress_latest),
+        opt(m.progress_latest_year),
+        opt(m.progress_member),
+        opt(m.actual_rate),
+        opt(m.required_rate),
+        opt(m.observed_pace),
+        opt(m.required_pace),
+        opt(m.ratio),
+        opt(m.score),
+        opt(m.projected),
+        m.progress_class.to_string(),
+        years.join(";"),
+        m.progress_notes.join(";"),
+    ]
 }
 
 /// Indicators per progress class (primary method) for a summary row.

@@ -1,33 +1,21 @@
-//! Progress tables for people: per pillar, each indicator's baseline,
-//! latest figure, required and observed pace, projection and class (with the
-//! method's own label); and a count of indicators per class. Renders only.
+//! Progress for people: per pillar, each indicator's baseline, latest
+//! figure, required and observed pace, projection and class (with the
+//! method's own label); and a count of indicators per class. Draws the
+//! terminal's progress tables and gives the same cells, as plain text, to
+//! the Markdown and HTML renderers. Renders only.
 
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, ColumnConstraint, Width};
 
-use super::Context;
-use crate::calc::IndicatorResult;
+use super::table::{fixed, longest_line, longest_word, new_table};
+use super::tone::Tone;
+use super::{Context, Look, Row};
 use crate::lang::Lang;
 use crate::progress::baseline::Source;
 use crate::progress::{self, Class, Method, Progress, class::ALL};
 use crate::targets::{Indicator, Unit};
-
-fn new_table(width: u16, header: Vec<&str>, right: &[usize]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header);
-    for &i in right {
-        if let Some(c) = table.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    table
-}
 
 fn dash() -> String {
     "—".to_string()
@@ -146,16 +134,17 @@ fn class_cell(lang: Lang, p: &Progress, several: bool) -> String {
     lines.join("\n")
 }
 
-fn row(lang: Lang, ind: &Indicator, p: &Progress, several: bool) -> Vec<String> {
+/// The cells of one progress row, in the order of [`header`]; line breaks
+/// separate the parts of a cell.
+pub(super) fn cells(lang: Lang, ind: &Indicator, p: &Progress, several: bool) -> [String; 5] {
     let (required, observed) = paces(lang, ind.unit, p);
     let point = |(y, v): (i32, f64)| format!("{} ({y})", value(lang, ind.unit, v));
     let base = baseline_cell(lang, ind.unit, p);
     let latest = p.latest.map_or_else(dash, point);
-    vec![
+    [
         ind.id.clone(),
         format!("{base}\n{latest}"),
-        required,
-        observed,
+        format!("{required}\n{observed}"),
         p.eval
             .projected
             .map_or_else(dash, |v| value(lang, ind.unit, v)),
@@ -163,85 +152,161 @@ fn row(lang: Lang, ind: &Indicator, p: &Progress, several: bool) -> Vec<String> 
     ]
 }
 
-/// Writes the progress table for one pillar's rows of one target year.
-pub fn render_pillar(
-    out: &mut dyn Write,
-    ctx: &Context,
-    lang: Lang,
-    width: u16,
-    rows: &[&IndicatorResult],
-) -> Result<()> {
-    let Some(year) = rows.first().map(|r| r.target_year) else {
-        return Ok(());
-    };
-    let projected = format!("{} {year}", lang.pick("Dự báo", "Projected"));
-    let header = vec![
-        lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("Gốc\nMới nhất", "Baseline\nLatest"),
-        lang.pick("Cần đạt", "Required"),
-        lang.pick("Thực tế", "Observed"),
-        &projected,
-        lang.pick("Tiến độ", "Progress"),
-    ];
-    let mut table = new_table(width, header, &[1, 2, 3, 4]);
-    let several = ctx.progress.methods.len() > 1;
-    let mut longest = 0;
-    for r in rows {
-        let Some(ind) = ctx.resolution.indicators.get(r.indicator) else {
-            continue;
-        };
-        longest = longest.max(ind.id.chars().count());
-        for p in ctx.progress.rows_for(r.indicator, year) {
-            table.add_row(row(lang, ind, p, several));
-        }
-    }
-    // Keep ids whole (+ 2 for padding).
-    if let Some(c) = table.column_mut(0) {
-        let w = u16::try_from(longest + 2).unwrap_or(u16::MAX);
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
-    }
-    // Room for the longest class id, `(substantial_progress)`.
-    if let Some(c) = table.column_mut(5) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(24)));
-    }
+/// The columns of [`cells`] that hold figures (right-aligned).
+pub(super) const FIGURES: [usize; 3] = [1, 2, 3];
+
+/// The column of [`cells`] that holds the class (coloured by its tone).
+pub(super) const CLASS: usize = 4;
+
+/// Width the class column keeps at least: the longest class id,
+/// `(substantial_progress)`.
+const CLASS_WIDTH: usize = 22;
+
+/// The header of a progress table for target year `year`.
+pub(super) fn header(lang: Lang, year: i32) -> [String; 5] {
+    [
+        lang.pick("Chỉ tiêu", "Indicator").to_string(),
+        lang.pick("Gốc\nMới nhất", "Baseline\nLatest").to_string(),
+        lang.pick("Cần đạt\nThực tế", "Required\nObserved")
+            .to_string(),
+        format!("{} {year}", lang.pick("Dự báo", "Projected")),
+        lang.pick("Tiến độ", "Progress").to_string(),
+    ]
+}
+/// The title of a progress table: `Progress`, and the method's source when
+/// there is one method.
+pub(super) fn title(ctx: &Context, lang: Lang) -> String {
     let method = match ctx.progress.methods.as_slice() {
         [one] => format!(" · {}", one.source(lang)),
         _ => String::new(),
     };
-    writeln!(out, "{}{method}", lang.pick("Tiến độ", "Progress"))?;
+    format!("{}{method}", lang.pick("Tiến độ", "Progress"))
+}
+
+/// Every progress row (one per method, the primary first) of a pillar's
+/// rows, with its indicator.
+pub(super) fn progress_rows<'a>(
+    ctx: &'a Context,
+    rows: &'a [Row],
+) -> impl Iterator<Item = (&'a Indicator, &'a Progress)> {
+    rows.iter().flat_map(move |r| {
+        ctx.progress
+            .rows_for(r.res.indicator, r.res.target_year)
+            .map(move |p| (r.ind, p))
+    })
+}
+
+/// Whether more than one method is shown (each class cell then names its
+/// method).
+pub(super) fn several(ctx: &Context) -> bool {
+    ctx.progress.methods.len() > 1
+}
+
+/// The longest word of some cells in characters, a unit (`%`, `%/năm`)
+/// counting with the number before it: `100,0 %` is one word.
+fn longest_figure<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    let mut longest = 0;
+    for line in cells.flat_map(str::lines) {
+        let mut word = 0;
+        for w in line.split_whitespace() {
+            let n = w.chars().count();
+            word = if w.starts_with('%') && word > 0 {
+                word + 1 + n
+            } else {
+                n
+            };
+            longest = longest.max(word);
+        }
+    }
+    longest
+}
+
+/// Writes the progress table for one pillar's rows of one target year.
+///
+/// Ids and figures stay whole: the figure columns are as wide as their
+/// longest line when that fits the width, else as their longest figure.
+/// The class column keeps room for the longest class id when the width
+/// allows (not in 80 columns), else takes what is left.
+pub fn render_pillar(out: &mut dyn Write, ctx: &Context, look: Look, rows: &[Row]) -> Result<()> {
+    let Some(year) = rows.first().map(|r| r.res.target_year) else {
+        return Ok(());
+    };
+    let lang = look.lang;
+    let header = header(lang, year);
+    let several = several(ctx);
+    let body: Vec<(Tone, [String; 5])> = progress_rows(ctx, rows)
+        .map(|(ind, p)| (Tone::of_class(p.eval.class), cells(lang, ind, p, several)))
+        .collect();
+    let column = |i: usize| {
+        std::iter::once(header[i].as_str()).chain(body.iter().map(move |(_, c)| c[i].as_str()))
+    };
+    let id = body
+        .iter()
+        .map(|(_, c)| c[0].chars().count())
+        .max()
+        .unwrap_or(0);
+    // 6 borders, 2 of padding per column.
+    let room = usize::from(look.width).saturating_sub(6 + 2 * 5 + id + CLASS_WIDTH);
+    let lines: Vec<usize> = FIGURES.iter().map(|&i| longest_line(column(i))).collect();
+    let words: Vec<usize> = FIGURES.iter().map(|&i| longest_figure(column(i))).collect();
+    let fits = |w: &Vec<usize>| w.iter().sum::<usize>() <= room;
+    let (widths, class_whole) = if fits(&lines) {
+        (lines, true)
+    } else {
+        let fits = fits(&words);
+        (words, fits)
+    };
+    let mut table = new_table(look, header.iter().map(String::as_str).collect(), &FIGURES);
+    for (&i, &w) in FIGURES.iter().zip(&widths) {
+        fixed(&mut table, i, w);
+    }
+    if class_whole && let Some(c) = table.column_mut(CLASS) {
+        let w = u16::try_from(CLASS_WIDTH + 2).unwrap_or(u16::MAX);
+        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+    }
+    if let Some(c) = table.column_mut(0) {
+        let w = u16::try_from(id + 2).unwrap_or(u16::MAX);
+        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+    }
+    for (tone, cells) in body {
+        let mut cells: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
+        cells[CLASS] = tone.cell(cells[CLASS].clone());
+        table.add_row(cells);
+    }
+    writeln!(out, "{}", title(ctx, lang))?;
     writeln!(out, "{table}")?;
     Ok(())
 }
 
-/// Writes the count of indicators per progress class, per pillar and in
-/// total, for one target year (primary method).
-pub fn render_summary(
-    out: &mut dyn Write,
-    ctx: &Context,
-    lang: Lang,
-    width: u16,
-    year: i32,
-) -> Result<()> {
-    let classes: Vec<Class> = ALL.into_iter().filter(|c| *c != Class::NoTarget).collect();
-    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
-    header.extend(classes.iter().map(|c| c.name(lang)));
-    let right: Vec<usize> = (1..=classes.len()).collect();
-    let mut table = new_table(width, header, &right);
+/// The classes counted in summaries, best first (`no_target` rows are
+/// never counted).
+pub(super) fn counted_classes() -> Vec<Class> {
+    ALL.into_iter().filter(|c| *c != Class::NoTarget).collect()
+}
+
+/// Per pillar with a counted indicator, then all pillars: the name and the
+/// count per class of [`counted_classes`] (primary method).
+pub(super) fn class_counts(ctx: &Context, lang: Lang, year: i32) -> Vec<(String, Vec<usize>)> {
     let r = ctx.resolution;
     let pillars = r
         .pillars
         .iter()
         .map(|p| (Some(p.id.as_str()), p.name(lang)));
     let all = std::iter::once((None, lang.pick("Tất cả trụ cột", "All pillars")));
-    for (id, name) in pillars.chain(all) {
-        let counts = progress::counts(ctx.progress, r, year, id);
-        if counts.iter().all(|(_, n)| *n == 0) {
-            continue;
-        }
-        let mut cells = vec![name.to_string()];
-        cells.extend(counts.iter().map(|(_, n)| n.to_string()));
-        table.add_row(cells);
-    }
+    pillars
+        .chain(all)
+        .filter_map(|(id, name)| {
+            let counts: Vec<usize> = progress::counts(ctx.progress, r, year, id)
+                .iter()
+                .map(|(_, n)| *n)
+                .collect();
+            (counts.iter().any(|&n| n > 0)).then(|| (name.to_string(), counts))
+        })
+        .collect()
+}
+
+/// The title of the class counts of `year`, naming the primary method.
+pub(super) fn summary_title(ctx: &Context, lang: Lang, year: i32) -> String {
     let method = ctx
         .progress
         .methods
@@ -249,7 +314,38 @@ pub fn render_summary(
         .copied()
         .unwrap_or(Method::Growth);
     let title = lang.pick("Tiến độ theo nhóm", "Progress by class");
-    writeln!(out, "\n{title} · {year} · {}", method.source(lang))?;
+    format!("{title} · {year} · {}", method.source(lang))
+}
+
+/// Writes the count of indicators per progress class, per pillar and in
+/// total, for one target year (primary method).
+pub fn render_summary(out: &mut dyn Write, ctx: &Context, look: Look, year: i32) -> Result<()> {
+    let lang = look.lang;
+    let classes = counted_classes();
+    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
+    header.extend(classes.iter().map(|c| c.name(lang)));
+    let right: Vec<usize> = (1..=classes.len()).collect();
+    // Class names break between words only, when the width allows: the
+    // count columns as wide as their longest word, the pillar gets the rest
+    // (at least 10).
+    let words: Vec<usize> = header[1..]
+        .iter()
+        .map(|h| longest_word(std::iter::once(*h)))
+        .collect();
+    let room = usize::from(look.width).saturating_sub(1 + 3 * header.len() + 10);
+    let fits = words.iter().sum::<usize>() <= room;
+    let mut table = new_table(look, header, &right);
+    if fits {
+        for (&i, &w) in right.iter().zip(&words) {
+            fixed(&mut table, i, w);
+        }
+    }
+    for (name, counts) in class_counts(ctx, lang, year) {
+        let mut cells = vec![name];
+        cells.extend(counts.iter().map(usize::to_string));
+        table.add_row(cells);
+    }
+    writeln!(out, "\n{}", summary_title(ctx, lang, year))?;
     writeln!(out, "{table}")?;
     Ok(())
 }

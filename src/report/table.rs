@@ -1,24 +1,36 @@
-//! Aligned tables for people, in Vietnamese or English.
+//! Aligned tables for a terminal, in Vietnamese or English: a headline, one
+//! table per pillar and target year with an attainment bar and the status
+//! in colour, and a summary.
 //!
-//! Numbers use one decimal (ranks none), in the language's style.
+//! Numbers follow `text` (one decimal, ranks none). Tables fit the given
+//! width (comfy-table's dynamic arrangement); colour only when asked.
 
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
+};
 
-use super::Context;
-use crate::calc::{IndicatorResult, Status, Summary};
-use crate::lang::Lang;
-use crate::targets::{Indicator, Resolution, Target, Unit};
+use super::headline::{Headline, headlines};
+use super::tone::Tone;
+use super::{Context, Look, Row, Section, bar, progress_table, sections, text};
+use crate::calc::Summary;
+use crate::targets::{Indicator, Resolution};
 
-fn new_table(width: u16, header: Vec<&str>, right: &[usize]) -> Table {
+/// A table in the house style at the look's width and colour, columns
+/// `right` right-aligned (also used for the progress tables).
+pub(super) fn new_table(look: Look, header: Vec<&str>, right: &[usize]) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
+        .force_no_tty()
+        .set_width(look.width)
         .set_header(header);
+    if look.color {
+        table.enforce_styling();
+    }
     for &i in right {
         if let Some(c) = table.column_mut(i) {
             c.set_cell_alignment(CellAlignment::Right);
@@ -27,222 +39,217 @@ fn new_table(width: u16, header: Vec<&str>, right: &[usize]) -> Table {
     table
 }
 
-/// A value in the indicator's unit: `87.5%` / `87,5 %`, ranks bare.
-fn value(lang: Lang, unit: Unit, v: f64) -> String {
-    let decimals = if unit == Unit::Rank { 0 } else { 1 };
-    let n = lang.number(v, decimals);
-    match (unit, lang) {
-        (Unit::Percent, Lang::En) => format!("{n}%"),
-        (Unit::Percent, Lang::Vi) => format!("{n} %"),
-        (Unit::PercentPerYear, Lang::En) => format!("{n}%/yr"),
-        (Unit::PercentPerYear, Lang::Vi) => format!("{n} %/năm"),
-        (Unit::Rank, _) | (Unit::Number, _) => n,
-    }
-}
-
-fn percent(lang: Lang, v: f64) -> String {
-    value(lang, Unit::Percent, v)
-}
-
-/// A target such as `≥ 90%`: whole targets without decimals.
-fn target(lang: Lang, unit: Unit, t: &Target) -> String {
-    let op = match t.comparison.symbol() {
-        ">=" => "≥",
-        "<=" => "≤",
-        other => other,
-    };
-    let v = value(lang, unit, t.value);
-    let v = if t.value.fract() == 0.0 {
-        v.replacen(&lang.number(t.value, 1), &lang.number(t.value, 0), 1)
-    } else {
-        v
-    };
-    format!("{op} {v}")
-}
-
-fn status(lang: Lang, s: Status) -> &'static str {
-    match s {
-        Status::Met => lang.pick("đạt", "met"),
-        Status::NotMet => lang.pick("chưa đạt", "not met"),
-        Status::Incomplete => lang.pick("thiếu thành phần", "incomplete"),
-        Status::NoData => lang.pick("chưa có số liệu", "no data"),
-        Status::NoTarget => lang.pick("không có mục tiêu", "no target"),
-    }
-}
-
-/// The status and why: the worst member, missing members, a strict target.
-fn status_cell(lang: Lang, ind: &Indicator, r: &IndicatorResult) -> String {
-    let mut lines = vec![status(lang, r.status).to_string()];
-    if let Some(m) = &r.worst_member {
-        lines.push(format!("{} {m}", lang.pick("thấp nhất:", "worst:")));
-    }
-    if !r.missing_members.is_empty() && r.target.is_some() {
-        lines.push(format!(
-            "{} {}",
-            lang.pick("thiếu:", "missing:"),
-            r.missing_members.join(", ")
-        ));
-    }
-    if let (Some(t), Some(false)) = (r.target, r.met)
-        && t.comparison.is_strict()
-        && r.attainment_pct.is_some_and(|a| a >= 100.0)
-    {
-        let v = value(lang, ind.unit, t.value);
-        let why = if t.comparison.higher_is_better() {
-            lang.pick("phải trên", "must exceed")
-        } else {
-            lang.pick("phải dưới", "must be below")
-        };
-        lines.push(format!("{why} {v}"));
-    }
-    lines.join("\n")
-}
-
 /// Name, a `*` when the indicator has a note, and the id used in data files.
-fn indicator_cell(lang: Lang, ind: &Indicator) -> String {
-    let mark = if ind.note(lang).is_some() { " *" } else { "" };
-    format!("{}{mark}\n{}", ind.name(lang), ind.id)
+fn indicator_cell(lang: crate::lang::Lang, ind: &Indicator) -> String {
+    format!("{}\n{}", text::name_marked(lang, ind), ind.id)
 }
 
-/// The notes of the given indicators, one line each, for below a table.
-fn notes(lang: Lang, inds: &[&Indicator]) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for note in inds.iter().filter_map(|i| i.note(lang)) {
-        if !seen.contains(&note) {
-            seen.push(note);
-        }
-    }
-    seen.iter().map(|n| format!("* {n}\n")).collect()
-}
-
-/// Keeps the indicator column at least as wide as its longest id, so ids
-/// never break.
-fn keep_ids_whole(table: &mut Table, inds: &[&Indicator]) {
-    let longest = inds.iter().map(|i| i.id.chars().count()).max().unwrap_or(0) as u16 + 2; // + padding
-    if let Some(c) = table.column_mut(0) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
+/// Makes column `i` exactly `chars` wide (plus padding), so bars and
+/// member names never break, and the names get the rest of the width.
+///
+/// (comfy-table fixes a column at its lower boundary when that is above
+/// the average, so a lower boundary on the name column would stop it from
+/// growing in a wide terminal: only the small columns are constrained.)
+pub(super) fn fixed(table: &mut Table, i: usize, chars: usize) {
+    let w = u16::try_from(chars).unwrap_or(u16::MAX).saturating_add(2);
+    if let Some(c) = table.column_mut(i) {
+        c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
     }
 }
 
-fn dash() -> String {
-    "—".to_string()
+/// The longest line of some cells, in characters.
+pub(super) fn longest_line<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .flat_map(str::lines)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
-fn indicator_table(ctx: &Context, lang: Lang, width: u16, rows: &[&IndicatorResult]) -> Table {
-    let header = vec![
-        lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("Năm", "Year"),
-        lang.pick("Thực hiện", "Actual"),
-        lang.pick("Mục tiêu", "Target"),
-        lang.pick("Mức đạt", "Attained"),
-        lang.pick("Còn thiếu", "Gap"),
-        lang.pick("Trạng thái", "Status"),
-    ];
-    let mut table = new_table(width, header, &[1, 2, 3, 4, 5]);
-    let inds: Vec<&Indicator> = rows
+/// The longest word of some cells, in characters.
+pub(super) fn longest_word<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .flat_map(str::split_whitespace)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// A percentage with its bar underneath, coloured by tone.
+fn attained_cell(look: Look, pct: Option<f64>, tone: Tone) -> Cell {
+    let text = match bar::bar(pct, bar_cells(look)) {
+        Some(b) => format!("{}\n{b}", text::percent_or_dash(look.lang, pct)),
+        None => text::DASH.to_string(),
+    };
+    tone.cell(Cell::new(text))
+}
+
+/// Below this width the table is narrow: shorter bars, two-line headers.
+const NARROW: u16 = 100;
+
+/// From this width the status column is as wide as its longest line;
+/// below it, as its longest word.
+const WIDE: u16 = 120;
+
+/// A header in a narrow table: its first space becomes a line break.
+fn header_cell(look: Look, h: &str) -> String {
+    if look.width < NARROW {
+        h.replacen(' ', "\n", 1)
+    } else {
+        h.to_string()
+    }
+}
+
+/// Cells of a bar at this width.
+fn bar_cells(look: Look) -> usize {
+    if look.width < NARROW { 6 } else { bar::CELLS }
+}
+
+/// The indicator table: the year of the figure goes under the figure, to
+/// leave the names room in 80 columns.
+fn indicator_table(look: Look, rows: &[Row]) -> Table {
+    let lang = look.lang;
+    let [h_ind, _, h_actual, h_target, h_att, h_gap, h_status] = text::indicator_headers(lang);
+    let mut header: Vec<String> = vec![h_ind.to_string()];
+    header.extend(
+        [h_actual, h_target, h_att, h_gap, h_status]
+            .iter()
+            .map(|h| header_cell(look, h)),
+    );
+    let mut table = new_table(
+        look,
+        header.iter().map(String::as_str).collect(),
+        &[1, 2, 3, 4],
+    );
+    fixed(&mut table, 3, bar_cells(look) + 1);
+    let statuses: Vec<String> = rows
         .iter()
-        .map(|r| &ctx.resolution.indicators[r.indicator])
+        .map(|&r| text::status_lines(lang, r).join("\n"))
         .collect();
-    keep_ids_whole(&mut table, &inds);
-    for r in rows {
-        let ind = &ctx.resolution.indicators[r.indicator];
-        let gap_decimals = if ind.unit == Unit::Rank { 0 } else { 1 };
+    let cells = || {
+        statuses
+            .iter()
+            .map(String::as_str)
+            .chain([header[5].as_str()])
+    };
+    let status_width = if look.width >= WIDE {
+        longest_line(cells())
+    } else {
+        longest_word(cells())
+    };
+    fixed(&mut table, 5, status_width);
+    for (&row, status) in rows.iter().zip(statuses) {
+        let tone = Tone::of(row.res);
+        let [year, actual, target, _, gap] = text::figures(lang, row);
+        let actual = if row.res.actual_year.is_some() {
+            format!("{actual}\n({year})")
+        } else {
+            actual
+        };
+        let mut cells: Vec<Cell> = vec![
+            Cell::new(indicator_cell(lang, row.ind)),
+            Cell::new(actual),
+            Cell::new(target),
+            attained_cell(look, row.res.attainment_pct, tone),
+            Cell::new(gap),
+            tone.cell(Cell::new(status)),
+        ];
+        if tone == Tone::NoData {
+            cells = cells.into_iter().map(|c| tone.cell(c)).collect();
+        }
+        table.add_row(cells);
+    }
+    table
+}
+
+fn headline_table(ctx: &Context, look: Look, lines: &[Headline]) -> Table {
+    let lang = look.lang;
+    let [h_pillar, h_met, h_mean, h_worst] = text::headline_headers(lang);
+    let h_met = h_met.replacen(" / ", " /\n", 1);
+    let mut table = new_table(look, vec![h_pillar, &h_met, h_mean, h_worst], &[1, 2]);
+    fixed(
+        &mut table,
+        2,
+        bar_cells(look).max(h_mean.chars().count()) + 1,
+    );
+    // Names of the furthest indicators: shorter in a narrow terminal.
+    let short = usize::from(look.width).saturating_sub(60).clamp(16, 48);
+    for h in lines {
+        let s = h.summary;
+        let worst: Vec<String> = h
+            .worst
+            .iter()
+            .map(|&w| text::worst_line(lang, w, short))
+            .collect();
         table.add_row(vec![
-            indicator_cell(lang, ind),
-            r.actual_year.map_or_else(dash, |y| y.to_string()),
-            r.actual.map_or_else(dash, |v| value(lang, ind.unit, v)),
-            r.target
-                .as_ref()
-                .map_or_else(dash, |t| target(lang, ind.unit, t)),
-            r.attainment_pct.map_or_else(dash, |a| percent(lang, a)),
-            r.gap.map_or_else(dash, |g| lang.number(g, gap_decimals)),
-            status_cell(lang, ind, r),
+            Cell::new(text::pillar_name(lang, ctx.resolution, &s.pillar)),
+            Cell::new(text::met_of(s.met, s.indicators)),
+            attained_cell(
+                look,
+                s.mean_attainment_pct,
+                Tone::of_mean(s.mean_attainment_pct),
+            ),
+            Cell::new(if worst.is_empty() {
+                text::DASH.to_string()
+            } else {
+                worst.join("\n")
+            }),
         ]);
     }
     table
 }
 
-fn summary_table(resolution: &Resolution, lang: Lang, width: u16, rows: &[&Summary]) -> Table {
-    let header = vec![
-        lang.pick("Trụ cột", "Pillar"),
-        lang.pick("Có mục tiêu", "With target"),
-        lang.pick("Có số liệu", "With data"),
-        lang.pick("Đạt", "Met"),
-        lang.pick("Mức đạt TB", "Mean attained"),
-        lang.pick("Mục tiêu NQ đạt", "Items met"),
-    ];
-    let mut table = new_table(width, header, &[1, 2, 3, 4, 5]);
+fn summary_table(r: &Resolution, look: Look, rows: &[&Summary]) -> Table {
+    let lang = look.lang;
+    let mut table = new_table(look, text::summary_headers(lang).to_vec(), &[1, 2, 3, 4, 5]);
     for s in rows {
-        let name = match resolution.pillar(&s.pillar) {
-            Some(p) => p.name(lang).to_string(),
-            None => lang.pick("Tất cả trụ cột", "All pillars").to_string(),
-        };
         table.add_row(vec![
-            name,
+            text::pillar_name(lang, r, &s.pillar).to_string(),
             s.indicators.to_string(),
             s.with_data.to_string(),
             s.met.to_string(),
-            s.mean_attainment_pct
-                .map_or_else(dash, |m| percent(lang, m)),
+            text::percent_or_dash(lang, s.mean_attainment_pct),
             format!("{} / {}", s.items_met, s.items),
         ]);
     }
     table
 }
 
-/// Writes the report: per target year, one table per pillar and a summary.
-pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang, width: u16) -> Result<()> {
-    let r = ctx.resolution;
+fn write_section(out: &mut dyn Write, ctx: &Context, look: Look, s: &Section) -> Result<()> {
+    let lang = look.lang;
+    writeln!(out, "\n{} · {}", s.pillar.name(lang), s.year)?;
+    if !s.rows.is_empty() {
+        writeln!(out, "{}", indicator_table(look, &s.rows))?;
+        for note in text::notes(lang, s.rows.iter().map(|x| x.ind)) {
+            writeln!(out, "* {note}")?;
+        }
+        progress_table::render_pillar(out, ctx, look, &s.rows)?;
+    }
+    for x in &s.untargeted {
+        writeln!(out, "{}", text::untargeted(lang, s.year, x.ind))?;
+    }
+    Ok(())
+}
+
+/// Writes the report: the headline of every target year, then per target
+/// year one table per pillar (with its progress table) and a summary (with
+/// the count per progress class), then what bars, colours and columns mean.
+pub fn render_report(out: &mut dyn Write, ctx: &Context, look: Look) -> Result<()> {
+    let lang = look.lang;
     let a = ctx.assessment;
-    writeln!(out, "{}", r.title(lang))?;
-    let as_of = a.as_of.map_or_else(
-        || lang.pick("không có số liệu", "no data").to_string(),
-        |y| y.to_string(),
-    );
-    let files = ctx.files.join(", ");
-    match lang {
-        Lang::Vi => writeln!(
-            out,
-            "Ban hành {} · số liệu: {files} · tính đến năm {as_of}",
-            r.meta.adopted
-        )?,
-        Lang::En => writeln!(
-            out,
-            "Adopted {} · data: {files} · figures as of {as_of}",
-            r.meta.adopted
-        )?,
+    writeln!(out, "{}", ctx.resolution.title(lang))?;
+    writeln!(out, "{}", text::provenance(lang, ctx))?;
+    for &year in &a.horizons {
+        let lines = headlines(ctx, year);
+        if !lines.is_empty() {
+            writeln!(out, "\n{}", text::headline_title(lang, year).to_uppercase())?;
+            writeln!(out, "{}", headline_table(ctx, look, &lines))?;
+        }
     }
     for &year in &a.horizons {
-        writeln!(out)?;
-        writeln!(out, "{} {year}", lang.pick("MỤC TIÊU NĂM", "TARGETS FOR"))?;
-        for p in &r.pillars {
-            let in_pillar = |x: &&IndicatorResult| {
-                x.target_year == year && r.indicators[x.indicator].pillar == p.id
-            };
-            let (rows, untargeted): (Vec<&IndicatorResult>, Vec<&IndicatorResult>) = a
-                .results
-                .iter()
-                .filter(in_pillar)
-                .partition(|x| x.target.is_some());
-            if rows.is_empty() && untargeted.is_empty() {
-                continue;
-            }
-            writeln!(out, "\n{} · {year}", p.name(lang))?;
-            if !rows.is_empty() {
-                writeln!(out, "{}", indicator_table(ctx, lang, width, &rows))?;
-                let inds: Vec<&Indicator> =
-                    rows.iter().map(|x| &r.indicators[x.indicator]).collect();
-                write!(out, "{}", notes(lang, &inds))?;
-                super::progress_table::render_pillar(out, ctx, lang, width, &rows)?;
-            }
-            for x in untargeted {
-                let ind = &r.indicators[x.indicator];
-                let label = lang.pick(
-                    "Nghị quyết không đặt mục tiêu năm",
-                    "No target in the resolution for",
-                );
-                writeln!(out, "{label} {year}: {} ({})", ind.name(lang), ind.id)?;
-            }
+        writeln!(out, "\n{}", text::targets_for(lang, year).to_uppercase())?;
+        for s in sections(ctx, year) {
+            write_section(out, ctx, look, &s)?;
         }
         let sums: Vec<&Summary> = a
             .pillars
@@ -250,31 +257,23 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang, width: u16)
             .chain(&a.totals)
             .filter(|s| s.target_year == year && s.indicators > 0)
             .collect();
-        writeln!(out, "\n{} · {year}", lang.pick("Tổng hợp", "Summary"))?;
-        writeln!(out, "{}", summary_table(r, lang, width, &sums))?;
-        super::progress_table::render_summary(out, ctx, lang, width, year)?;
+        writeln!(out, "\n{} · {year}", text::summary(lang))?;
+        writeln!(out, "{}", summary_table(ctx.resolution, look, &sums))?;
+        progress_table::render_summary(out, ctx, look, year)?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "Còn thiếu: phần còn phải đạt, theo đơn vị của chỉ tiêu (điểm phần trăm với %); bằng 0 hoặc âm là đã đạt.\nMức đạt TB: trung bình mức đạt của các chỉ tiêu có số liệu, mỗi chỉ tiêu tính tối đa 100 %.",
-            "Gap: still to go, in the indicator's unit (percentage points for %); zero or negative = reached.\nMean attained: mean attainment of indicators with data, each capped at 100%."
-        )
-    )?;
+    writeln!(out, "{}", text::legend(lang))?;
+    for line in text::footer(lang) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }
 
 /// Writes the resolution's targets, one table per pillar.
-pub fn render_targets(out: &mut dyn Write, r: &Resolution, lang: Lang, width: u16) -> Result<()> {
+pub fn render_targets(out: &mut dyn Write, r: &Resolution, look: Look) -> Result<()> {
+    let lang = look.lang;
     writeln!(out, "{}", r.title(lang))?;
-    writeln!(
-        out,
-        "{} · {}",
-        lang.pick(&r.meta.issuer_vi, &r.meta.issuer_en),
-        r.meta.adopted
-    )?;
+    writeln!(out, "{}", text::issuer(lang, r))?;
     let years = r.target_years();
     for p in &r.pillars {
         let inds: Vec<&Indicator> = r.indicators.iter().filter(|i| i.pillar == p.id).collect();
@@ -284,27 +283,26 @@ pub fn render_targets(out: &mut dyn Write, r: &Resolution, lang: Lang, width: u1
         let mut header = vec![lang.pick("Chỉ tiêu", "Indicator").to_string()];
         header.extend(years.iter().map(|y| y.to_string()));
         let right: Vec<usize> = (1..=years.len()).collect();
-        let mut table = new_table(width, header.iter().map(String::as_str).collect(), &right);
-        keep_ids_whole(&mut table, &inds);
+        let mut table = new_table(look, header.iter().map(String::as_str).collect(), &right);
         for ind in &inds {
-            let mut row = vec![indicator_cell(lang, ind)];
-            if let Some((vi, en)) = &ind.each {
-                row[0] = format!(
-                    "{}\n{} {}",
-                    row[0],
-                    lang.pick("áp dụng cho từng:", "applies to each:"),
-                    lang.pick(vi, en)
-                );
+            let mut first = indicator_cell(lang, ind);
+            if let Some(each) = text::applies_to_each(lang, ind) {
+                first = format!("{first}\n{each}");
             }
+            let mut row = vec![first];
             row.extend(years.iter().map(|&y| {
-                ind.target_for(y)
-                    .map_or_else(dash, |t| target(lang, ind.unit, t))
+                ind.target_for(y).map_or_else(
+                    || text::DASH.to_string(),
+                    |t| text::target(lang, ind.unit, t),
+                )
             }));
             table.add_row(row);
         }
         writeln!(out, "\n{}", p.name(lang))?;
         writeln!(out, "{table}")?;
-        write!(out, "{}", notes(lang, &inds))?;
+        for note in text::notes(lang, inds.iter().copied()) {
+            writeln!(out, "* {note}")?;
+        }
     }
     Ok(())
 }

@@ -5,10 +5,13 @@ mod areas;
 mod check;
 mod common;
 mod faults;
+mod formats;
 mod fuzz_regressions;
 #[path = "../../fuzz/harness.rs"]
 mod harness;
+mod html;
 mod inputs;
+mod output;
 mod progress;
 mod properties;
 mod report;

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use dtcalc::actuals::{Actuals, ReadOptions};
 use dtcalc::calc::{self, Assessment, Options, Status, attainment};
 use dtcalc::progress::{self, Method};
-use dtcalc::report::{Context, json};
+use dtcalc::report::{Context, Format, Look, render_report};
 use dtcalc::targets::{self, Comparison, Resolution, Unit};
 use proptest::prelude::*;
 
@@ -222,7 +222,12 @@ proptest! {
         let progress = progress::assess(&r, &actuals.observations, &a, &methods);
         let ctx = Context { resolution: &r, assessment: &a, files: &actuals.files, progress: &progress };
         let mut out = Vec::new();
-        json::render_report(&mut out, &ctx).expect("render into a Vec");
+        let look = Look {
+            lang: dtcalc::lang::Lang::En,
+            width: 100,
+            color: false,
+        };
+        render_report(&mut out, &ctx, Format::Json, look).expect("render into a Vec");
         let parsed: serde_json::Value = serde_json::from_slice(&out).expect("the report is JSON");
         harness::check_json(&a, &parsed);
         // figures as read come back exactly, not merely close
