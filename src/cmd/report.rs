@@ -39,6 +39,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         eprintln!("dtcalc: warning: {w}");
     }
     refuse_invalid(&actuals, args.skip_invalid)?;
+    if let Some(msg) = actuals.mixed_areas() {
+        bail!(msg);
+    }
     let options = Options {
         as_of: args.as_of,
         horizons,

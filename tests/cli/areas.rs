@@ -172,7 +172,9 @@ fn bad_rows_have_physical_lines_in_crlf_files() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("{p}:6:1: area: area is empty")),
+        err.contains(&format!(
+            "{p}:6:1: area: the row has no area; fill it in or delete the row"
+        )),
         "{err}"
     );
     assert!(
