@@ -53,6 +53,9 @@ pub struct Rows<'a, 'r> {
     last_area: Option<(Vec<u8>, u32)>,
     /// Per indicator: breakdown as written -> member.
     members: Vec<FxMap<Box<[u8]>, Member>>,
+    /// The last valid (indicator, breakdown as written) and its member id
+    /// (rows come grouped by member).
+    last_member: (usize, Vec<u8>, u32),
     /// Second pass only: the first place of each duplicated key.
     pub locate: Option<FxMap<NameKey, Option<First>>>,
     /// Second pass only: (indicator, year) of the duplicated keys.
@@ -99,6 +102,7 @@ impl<'a, 'r> Rows<'a, 'r> {
             areas: FxMap::default(),
             last_area: None,
             members,
+            last_member: (usize::MAX, Vec::new(), 0),
             locate,
             locate_pairs,
             rejected: 0,
@@ -310,6 +314,9 @@ impl<'a, 'r> Rows<'a, 'r> {
     /// The member id of a breakdown as written, checked by the general
     /// rule once per (indicator, spelling); `None` when it is not valid.
     fn member(&mut self, indicator: usize, breakdown: &[u8]) -> Option<u32> {
+        if self.last_member.0 == indicator && self.last_member.1.as_slice() == breakdown {
+            return Some(self.last_member.2);
+        }
         let cached = self
             .members
             .get(indicator)
@@ -333,7 +340,13 @@ impl<'a, 'r> Rows<'a, 'r> {
             }
         };
         match member {
-            Member::Id(id) => Some(id),
+            Member::Id(id) => {
+                self.last_member.0 = indicator;
+                self.last_member.1.clear();
+                self.last_member.1.extend_from_slice(breakdown);
+                self.last_member.2 = id;
+                Some(id)
+            }
             Member::Invalid => None,
         }
     }
@@ -440,9 +453,11 @@ pub fn to_record(record: &ByteRecord, line: u64) -> Option<Record> {
 /// rows), as the general reader decides it; a field that is not UTF-8 is
 /// not blank.
 pub fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|f| match std::str::from_utf8(f) {
-        Ok(s) => s.trim().is_empty(),
-        Err(_) => false,
+    record.iter().all(|f| {
+        if f.is_ascii() {
+            return trim(f).is_empty();
+        }
+        std::str::from_utf8(f).is_ok_and(|s| s.trim().is_empty())
     })
 }
 
