@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use dtcalc::actuals::{Actuals, ReadOptions};
+use dtcalc::actuals::{Actuals, ReadOptions, workbook};
 use dtcalc::calc::{self, Assessment, Options, Status};
 use dtcalc::progress::{self, Method};
 use dtcalc::report::{self, Context};
@@ -23,8 +23,14 @@ fn builtin() -> &'static Resolution {
 }
 
 /// Number of physical lines in `bytes` (a last line without `\n` counts).
+/// Lines as the readers count them: `\n`, `\r\n` or a lone `\r` ends one.
 fn line_count(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    let lone_cr = bytes
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    (bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr) as u64 + 1
 }
 
 /// `targets_toml`: arbitrary bytes -> `targets::parse`. A loaded resolution
@@ -55,13 +61,13 @@ fn check_resolution(r: &Resolution) {
     }
 }
 
-/// `actuals_csv`: arbitrary bytes -> `Actuals::add_csv` against the
+/// `actuals_csv`: arbitrary bytes -> `Actuals::add_bytes` against the
 /// built-in resolution. Every observation is valid and placed in the file;
 /// every problem names the file and a line that exists.
 pub fn actuals_csv(data: &[u8]) {
     let r = builtin();
     let mut actuals = Actuals::default();
-    actuals.add_csv(data, "fuzz.csv", r, ReadOptions::default());
+    actuals.add_bytes(data.to_vec(), "fuzz.csv", r, &ReadOptions::default());
     check_actuals(&actuals, data, r);
 }
 
@@ -76,7 +82,13 @@ pub fn actuals_workbook(data: &[u8]) {
 }
 
 fn check_actuals(a: &Actuals, data: &[u8], r: &Resolution) {
-    check_observations(a, r, line_count(data));
+    // bytes that look like a workbook are read as one: rows, not lines
+    let lines = if workbook::looks_like_workbook(data) {
+        u64::MAX
+    } else {
+        line_count(data)
+    };
+    check_observations(a, r, lines);
 }
 
 /// Observations are valid and placed on an existing line (`lines`: the
@@ -98,7 +110,7 @@ fn check_observations(a: &Actuals, r: &Resolution, lines: u64) {
         }
         assert_eq!(ind.is_each(), o.member.is_some(), "member mismatch: {o:?}");
         assert!(
-            keys.insert((o.indicator, o.year, o.member.clone())),
+            keys.insert((o.area.clone(), o.indicator, o.year, o.member.clone())),
             "duplicate kept: {o:?}"
         );
     }
@@ -130,7 +142,12 @@ pub fn pipeline(data: &[u8]) {
         }
     };
     let mut actuals = Actuals::default();
-    actuals.add_csv(csv, "fuzz.csv", &resolution, ReadOptions::default());
+    actuals.add_bytes(
+        csv.to_vec(),
+        "fuzz.csv",
+        &resolution,
+        &ReadOptions::default(),
+    );
     check_actuals(&actuals, csv, &resolution);
     let options = Options {
         as_of: None,

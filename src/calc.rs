@@ -388,6 +388,7 @@ targets = { 2025 = ">= 80" }
     fn obs(r: &Resolution, id: &str, year: i32, member: Option<&str>, value: f64) -> Observation {
         let indicator = r.indicator(id).expect("known id");
         Observation {
+            area: None,
             indicator,
             year,
             member: member.map(str::to_string),

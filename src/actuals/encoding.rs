@@ -93,7 +93,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, file: &str) -> Diagnostic {
 }
 
 /// NFC form, copying only when the text is not NFC already.
-pub(super) fn nfc(text: String) -> String {
+pub fn nfc(text: String) -> String {
     if is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         text
     } else {

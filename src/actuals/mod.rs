@@ -3,14 +3,14 @@
 //! Readers turn files into [`Observation`]s and collect every problem as a
 //! [`Diagnostic`]; they never compute anything.
 
-mod check;
-mod csv;
+pub mod check;
+pub mod csv;
 mod encoding;
 mod quote;
-mod record;
-mod row;
+pub mod record;
+pub mod row;
 pub mod value;
-mod workbook;
+pub mod workbook;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -21,6 +21,7 @@ use encoding_rs::Encoding;
 
 pub use check::Span;
 pub use encoding::by_label as encoding_by_label;
+pub use encoding::{decode, nfc};
 
 use crate::diagnostic::Diagnostic;
 use crate::targets::Resolution;
@@ -45,6 +46,9 @@ pub const FILE_RULES: [&str; 5] = [
 /// indicator's target applies to each member.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
+    /// The area (`area` column), trimmed and NFC; `None` in a file without
+    /// that column.
+    pub area: Option<String>,
     /// Index into [`Resolution::indicators`].
     pub indicator: usize,
     /// Year the figure is for.
@@ -72,9 +76,12 @@ pub struct Actuals {
     pub warnings: Vec<String>,
     /// Data rows rejected because of a problem.
     pub rejected_rows: usize,
-    /// (indicator, year, member) -> where it was first seen, for duplicates.
-    seen: HashMap<(usize, i32, Option<String>), FirstSeen>,
+    /// (area, indicator, year, member) -> where it was first seen, for duplicates.
+    seen: HashMap<Key, FirstSeen>,
 }
+
+/// What may be given only once: (area, indicator, year, member).
+type Key = (Option<String>, usize, i32, Option<String>);
 
 /// Where an observation was first given: as said within its file and as
 /// said from another file.
@@ -136,138 +143,42 @@ impl Actuals {
         resolution: &Resolution,
         options: &ReadOptions,
     ) {
-        if workbook::has_workbook_extension(name) || workbook::looks_like_workbook(&bytes) {
-            let file = self.files.len();
-            self.files.push(name.to_string());
-            match workbook::read(bytes, name, options.sheet.as_deref()) {
-                Ok(records) => self.add_records(file, &records, resolution, options, false),
-                Err(d) => self.problems.push(*d),
-            }
-        } else {
-            self.add_csv(&bytes, name, resolution, options.clone());
-        }
-    }
-
-    /// Reads CSV bytes; `name` names the file in messages.
-    pub fn add_csv(
-        &mut self,
-        bytes: &[u8],
-        name: &str,
-        resolution: &Resolution,
-        options: ReadOptions,
-    ) {
         let file = self.files.len();
         self.files.push(name.to_string());
-        let text = match encoding::decode(bytes, name, options.encoding) {
-            Ok(text) => text,
-            Err(d) => {
-                self.problems.push(*d);
-                return;
-            }
-        };
-        let delimiter = options
-            .delimiter
-            .map_or_else(|| csv::detect_delimiter(&text), char::from);
-        let parsed = csv::parse(&text, delimiter, name);
-        self.problems.extend(parsed.problems);
-        self.add_records(
-            file,
-            &parsed.records,
-            resolution,
-            &options,
-            delimiter != ',',
-        );
-    }
-
-    /// Takes the first non-blank record as the header and checks the rest.
-    fn add_records(
-        &mut self,
-        file: usize,
-        records: &[Record],
-        resolution: &Resolution,
-        options: &ReadOptions,
-        decimal_comma: bool,
-    ) {
-        let name = self.files.get(file).cloned().unwrap_or_default();
-        let mut rows = records.iter().filter(|r| !r.is_blank());
-        let Some(header) = rows.next() else {
-            let msg =
-                "the file is empty; expected a header row with the columns indicator, year, value";
-            self.problems.push(
-                Diagnostic::file(&name, "empty-file", msg)
-                    .with_expected("a header row: indicator, year, value"),
-            );
-            return;
-        };
-        let columns = match Columns::from_header(header, &name) {
-            Ok((columns, ignored)) => {
-                if !ignored.is_empty() {
-                    self.warnings.push(format!(
-                        "{name}: ignoring unknown columns: {}",
-                        ignored.join(", ")
-                    ));
-                }
-                columns
-            }
-            Err(problem) => {
-                self.problems.push(*problem);
-                return;
-            }
-        };
-        let ctx = RowContext {
-            file,
-            name: &name,
-            resolution,
-            decimal_comma,
-            span: Span::of(resolution, options.lookback),
-        };
-        for record in rows {
-            if record.bad || !columns.read_row(record, &ctx, self) {
-                self.rejected_rows += 1;
-            }
-        }
+        let start = self.problems.len();
+        let found = read_file(bytes, name, file, resolution, options, self);
+        self.problems.extend(found.problems);
+        self.warnings.extend(found.warnings);
+        self.rejected_rows += found.rejected;
+        sort_by_line(self.problems.get_mut(start..).unwrap_or_default());
     }
 
     /// Records an observation, or a duplicate problem naming both places;
     /// `place` is a diagnostic at the row's indicator cell.
     fn push(&mut self, obs: Observation, place: Diagnostic) -> bool {
-        let key = (obs.indicator, obs.year, obs.member.clone());
-        let local = match &place.cell {
-            Some(cell) => cell.clone(),
-            None => format!("line {}", obs.line),
-        };
+        let key = (
+            obs.area.clone(),
+            obs.indicator,
+            obs.year,
+            obs.member.clone(),
+        );
         if let Some(first) = self.seen.get(&key) {
             let where_ = if first.file == obs.file {
                 &first.local
             } else {
                 &first.global
             };
-            let member = obs
-                .member
-                .as_deref()
-                .map(|m| format!(", breakdown {m}"))
-                .unwrap_or_default();
-            let msg = format!(
-                "duplicate row for this indicator, year {}{member}: already given at {where_}",
-                obs.year
-            );
-            let id = place.value.clone().unwrap_or_default();
-            let value = format!("{id}, {}{member}", obs.year);
-            self.problems.push(
-                Diagnostic {
-                    message: msg,
-                    ..place
-                }
-                .with_value(value)
-                .with_expected("one row per indicator, year and breakdown across all files"),
-            );
+            self.problems.push(duplicate(
+                place,
+                obs.area.as_deref(),
+                obs.year,
+                obs.member.as_deref(),
+                where_,
+            ));
             false
         } else {
-            let file_name = self.files.get(obs.file).cloned().unwrap_or_default();
-            let global = match &place.cell {
-                Some(cell) => format!("{file_name}:{cell}"),
-                None => format!("{file_name}:{}", obs.line),
-            };
+            let file_name = self.files.get(obs.file).map_or("", String::as_str);
+            let (local, global) = first_place(file_name, obs.line, place.cell.as_deref());
             self.seen.insert(
                 key,
                 FirstSeen {
@@ -288,14 +199,226 @@ impl Actuals {
             .filter(|d| FILE_RULES.contains(&d.rule))
     }
 
+    /// The distinct areas of the observations, in order of first sight
+    /// (empty when no file has an `area` column).
+    pub fn areas(&self) -> Vec<&str> {
+        let mut areas: Vec<&str> = Vec::new();
+        for a in self.observations.iter().filter_map(|o| o.area.as_deref()) {
+            if !areas.contains(&a) {
+                areas.push(a);
+            }
+        }
+        areas
+    }
+
+    /// An error message when the observations are for more than one area:
+    /// the single-area report would silently mix them.
+    pub fn mixed_areas(&self) -> Option<String> {
+        let areas = self.areas();
+        if areas.len() < 2 {
+            return None;
+        }
+        let shown: Vec<&str> = areas.iter().take(3).copied().collect();
+        let more = match areas.len() - shown.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        Some(format!(
+            "the data is for {} areas ({}{more}); a report without --by area is for one area: \
+             use --by area to report on each, or keep one area's rows",
+            areas.len(),
+            shown.join(", ")
+        ))
+    }
+
     /// The latest year of any observation.
     pub fn latest_year(&self) -> Option<i32> {
         self.observations.iter().map(|o| o.year).max()
     }
 }
 
+/// Where the valid rows of a file go: the general reader's merge of all
+/// files, or the per-area aggregation of `report --by area`.
+pub trait Sink {
+    /// Takes a valid row; `place` is a diagnostic at its indicator cell, for
+    /// a duplicate message. Returns false when the row was rejected (having
+    /// recorded why).
+    fn row(&mut self, obs: Observation, place: Diagnostic) -> bool;
+}
+
+impl Sink for Actuals {
+    fn row(&mut self, obs: Observation, place: Diagnostic) -> bool {
+        self.push(obs, place)
+    }
+}
+
+/// What reading one file found besides its valid rows.
+#[derive(Debug, Default)]
+pub struct FileFindings {
+    /// Problems in the file, in reading order (quoting problems first).
+    pub problems: Vec<Diagnostic>,
+    /// Notices that do not stop a report.
+    pub warnings: Vec<String>,
+    /// Data rows rejected (by a problem here or by the sink).
+    pub rejected: usize,
+}
+
+/// Reads one file's bytes, a workbook or CSV, into `sink`; `file` is its
+/// index for [`Observation::file`], `name` names it in messages.
+pub fn read_file(
+    bytes: Vec<u8>,
+    name: &str,
+    file: usize,
+    resolution: &Resolution,
+    options: &ReadOptions,
+    sink: &mut dyn Sink,
+) -> FileFindings {
+    let mut found = FileFindings::default();
+    let file_ctx = FileContext {
+        file,
+        name,
+        resolution,
+        options,
+    };
+    if workbook::has_workbook_extension(name) || workbook::looks_like_workbook(&bytes) {
+        match workbook::read(bytes, name, options.sheet.as_deref()) {
+            Ok(records) => file_ctx.records(&records, false, sink, &mut found),
+            Err(d) => found.problems.push(*d),
+        }
+        return found;
+    }
+    let text = match encoding::decode(&bytes, name, options.encoding) {
+        Ok(text) => text,
+        Err(d) => {
+            found.problems.push(*d);
+            return found;
+        }
+    };
+    drop(bytes);
+    let delimiter = options
+        .delimiter
+        .map_or_else(|| csv::detect_delimiter(&text), char::from);
+    let parsed = csv::parse(&text, delimiter, name);
+    found.problems.extend(parsed.problems);
+    file_ctx.records(&parsed.records, delimiter != ',', sink, &mut found);
+    found
+}
+
+/// One file being read.
+struct FileContext<'a> {
+    file: usize,
+    name: &'a str,
+    resolution: &'a Resolution,
+    options: &'a ReadOptions,
+}
+
+impl FileContext<'_> {
+    /// Takes the first non-blank record as the header and checks the rest.
+    fn records(
+        &self,
+        records: &[Record],
+        decimal_comma: bool,
+        sink: &mut dyn Sink,
+        found: &mut FileFindings,
+    ) {
+        let name = self.name;
+        let mut rows = records.iter().filter(|r| !r.is_blank());
+        let Some(header) = rows.next() else {
+            found.problems.push(empty_file(name));
+            return;
+        };
+        let columns = match Columns::from_header(header, name) {
+            Ok((columns, ignored)) => {
+                if let Some(w) = ignored_warning(name, &ignored) {
+                    found.warnings.push(w);
+                }
+                columns
+            }
+            Err(problem) => {
+                found.problems.push(*problem);
+                return;
+            }
+        };
+        let ctx = RowContext {
+            file: self.file,
+            name,
+            resolution: self.resolution,
+            decimal_comma,
+            span: Span::of(self.resolution, self.options.lookback),
+        };
+        for record in rows {
+            let ok = !record.bad
+                && match columns.check_row(record, &ctx) {
+                    Ok((obs, place)) => sink.row(obs, place),
+                    Err(problems) => {
+                        found.problems.extend(problems);
+                        false
+                    }
+                };
+            if !ok {
+                found.rejected += 1;
+            }
+        }
+    }
+}
+
+/// The problem of a row given before at `first` (`line 2`, `Sheet1!A2` or
+/// `other.csv:2`); `place` is a diagnostic at the row's indicator cell
+/// whose value is the indicator id.
+pub fn duplicate(
+    place: Diagnostic,
+    area: Option<&str>,
+    year: i32,
+    member: Option<&str>,
+    first: &str,
+) -> Diagnostic {
+    let member = member
+        .map(|m| format!(", breakdown {m}"))
+        .unwrap_or_default();
+    let area = area.map(|a| format!(", area {a}")).unwrap_or_default();
+    let msg = format!(
+        "duplicate row for this indicator{area}, year {year}{member}: already given at {first}"
+    );
+    let id = place.value.clone().unwrap_or_default();
+    let value = format!("{id}{area}, {year}{member}");
+    Diagnostic {
+        message: msg,
+        ..place
+    }
+    .with_value(value)
+    .with_expected("one row per area, indicator, year and breakdown across all files")
+}
+
+/// Where a row was first given, as said from a row of the same file
+/// (`line 2`, `Sheet1!A2`) and from another file (`a.csv:2`, `a.xlsx:Sheet1!A2`).
+pub fn first_place(file_name: &str, line: u64, cell: Option<&str>) -> (String, String) {
+    match cell {
+        Some(cell) => (cell.to_string(), format!("{file_name}:{cell}")),
+        None => (format!("line {line}"), format!("{file_name}:{line}")),
+    }
+}
+
+/// The problem of a file without a header row.
+pub fn empty_file(name: &str) -> Diagnostic {
+    let msg = "the file is empty; expected a header row with the columns indicator, year, value";
+    Diagnostic::file(name, "empty-file", msg).with_expected("a header row: indicator, year, value")
+}
+
+/// The warning about columns no reader knows, if there are any.
+pub fn ignored_warning(name: &str, ignored: &[String]) -> Option<String> {
+    (!ignored.is_empty())
+        .then(|| format!("{name}: ignoring unknown columns: {}", ignored.join(", ")))
+}
+
+/// Orders one file's problems by line (stable; problems without a line,
+/// about the whole file, last), so that quoting problems found while
+/// splitting the file stand among the row problems at their lines.
+pub fn sort_by_line(problems: &mut [Diagnostic]) {
+    problems.sort_by_key(|d| d.line.unwrap_or(u64::MAX));
+}
+
 /// The bytes of a file, or of standard input for `-`.
-fn read_input(path: &str) -> Result<Vec<u8>> {
+pub fn read_input(path: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()

@@ -2,35 +2,50 @@
 //! an [`Observation`] or into diagnostics (every problem of the row, not
 //! just the first).
 
+use super::Observation;
 use super::check::{self, Problem, Span};
 use super::record::{Record, column_letters};
 use super::value::{parse_number, parse_year};
-use super::{Actuals, Observation};
 use crate::diagnostic::Diagnostic;
 use crate::targets::Resolution;
 
-/// Where the known columns are in a file's header.
-pub(super) struct Columns {
-    names: Vec<String>,
-    indicator: usize,
-    year: usize,
-    value: usize,
-    breakdown: Option<usize>,
-    unit: Option<usize>,
+/// Where the known columns are in a file's header (field indices).
+#[derive(Debug)]
+pub struct Columns {
+    /// Header names, trimmed and lower case.
+    pub names: Vec<String>,
+    /// The `indicator` column.
+    pub indicator: usize,
+    /// The `year` column.
+    pub year: usize,
+    /// The `value` column.
+    pub value: usize,
+    /// The `breakdown` column, if any.
+    pub breakdown: Option<usize>,
+    /// The `unit` column, if any.
+    pub unit: Option<usize>,
+    /// The `area` column, if any (see `report --by area`).
+    pub area: Option<usize>,
 }
 
 /// What a row needs to know about its place.
-pub(super) struct RowContext<'a> {
+pub struct RowContext<'a> {
+    /// Index of the file in the list being read.
     pub file: usize,
+    /// The file as the user named it.
     pub name: &'a str,
+    /// The resolution rows are checked against.
     pub resolution: &'a Resolution,
+    /// Whether `87,5` is a number (`;`- and tab-delimited files, workbooks never).
     pub decimal_comma: bool,
+    /// The years rows may be for.
     pub span: Span,
 }
 
 const REQUIRED: [&str; 3] = ["indicator", "year", "value"];
 
-const KNOWN: [&str; 7] = [
+const KNOWN: [&str; 8] = [
+    "area",
     "indicator",
     "year",
     "value",
@@ -93,30 +108,28 @@ impl Columns {
             value: find("value").unwrap_or_default(),
             breakdown: find("breakdown"),
             unit: find("unit"),
+            area: find("area"),
             names,
         };
         Ok((columns, ignored))
     }
 
-    /// Checks one data row and records an observation or its problems.
-    /// Returns false when the row was rejected.
-    pub fn read_row(&self, record: &Record, ctx: &RowContext, out: &mut Actuals) -> bool {
+    /// Checks one data row: the observation and its place (a diagnostic at
+    /// the indicator cell, for a later duplicate message), or every problem
+    /// of the row.
+    pub fn check_row(
+        &self,
+        record: &Record,
+        ctx: &RowContext,
+    ) -> Result<(Observation, Diagnostic), Vec<Diagnostic>> {
         if let Some(problem) = self.shape(record, ctx) {
-            out.problems.push(problem);
-            return false;
+            return Err(vec![problem]);
         }
-        match self.fields(record, ctx) {
-            Ok(obs) => {
-                let place = record
-                    .problem(ctx.name, self.indicator, Some("indicator"), "duplicate", "")
-                    .with_value(record.text(self.indicator));
-                out.push(obs, place)
-            }
-            Err(problems) => {
-                out.problems.extend(problems);
-                false
-            }
-        }
+        let obs = self.fields(record, ctx)?;
+        let place = record
+            .problem(ctx.name, self.indicator, Some("indicator"), "duplicate", "")
+            .with_value(record.text(self.indicator));
+        Ok((obs, place))
     }
 
     /// A ragged or partly empty row: one problem for the whole row.
@@ -130,8 +143,10 @@ impl Columns {
                 .with_expected(format!("{want} fields, like the header"));
             return Some(d);
         }
-        let empty: Vec<usize> = [self.indicator, self.year, self.value]
+        let empty: Vec<usize> = [Some(self.indicator), Some(self.year), Some(self.value)]
             .into_iter()
+            .chain([self.area])
+            .flatten()
             .filter(|&c| record.text(c).is_empty())
             .collect();
         let first = *empty.first()?;
@@ -144,7 +159,10 @@ impl Columns {
         let d = record
             .problem(ctx.name, first, self.name(first), "partly-empty-row", msg)
             .with_value("")
-            .with_expected("indicator, year and value all filled in");
+            .with_expected(match self.area {
+                Some(_) => "area, indicator, year and value all filled in",
+                None => "indicator, year and value all filled in",
+            });
         Some(d)
     }
 
@@ -201,6 +219,7 @@ impl Columns {
         }
         match (indicator, year, value) {
             (Ok(indicator), Ok(year), Ok(value)) if problems.is_empty() => Ok(Observation {
+                area: self.area.map(|c| record.text(c).to_string()),
                 indicator,
                 year,
                 member,
@@ -213,7 +232,7 @@ impl Columns {
     }
 
     /// The header name of column `col`.
-    fn name(&self, col: usize) -> Option<&str> {
+    pub fn name(&self, col: usize) -> Option<&str> {
         self.names.get(col).map(String::as_str)
     }
 }

@@ -344,6 +344,7 @@ mod tests {
         let obs: Vec<Observation> = data
             .iter()
             .map(|&(i, year, m, value)| Observation {
+                area: None,
                 indicator: id(i),
                 year,
                 member: m.map(str::to_string),

@@ -5,10 +5,13 @@
 //! the offset of every line-end byte as the bytes pass; a record's byte
 //! offset is then turned into the line an editor shows. Offsets are
 //! dropped once a record past them was asked about, so memory stays
-//! bounded by the csv reader's buffer (plus the longest record).
+//! bounded by the csv reader's buffer (plus the longest record). The tap
+//! also checks the quoting as the bytes pass ([`QuoteCheck`]).
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
+
+use super::quoting::QuoteCheck;
 
 /// A reader that remembers where lines end.
 #[derive(Debug)]
@@ -18,25 +21,35 @@ pub struct LineTap<R> {
     offset: u64,
     /// Line-end bytes not yet passed by a record: `offset << 1 | is_newline`.
     ends: VecDeque<u64>,
-    /// `\n` bytes before the last record asked about.
+    /// Line ends (`\n`, `\r\n`, a lone `\r`) before the last record asked about.
     newlines: u64,
+    /// The quoting of the bytes passed so far.
+    quotes: QuoteCheck,
 }
 
 impl<R: Read> LineTap<R> {
-    /// Wraps `inner`; offsets count from its first byte.
-    pub fn new(inner: R) -> Self {
+    /// Wraps `inner`, a stream of fields separated by `delimiter`; offsets
+    /// count from its first byte.
+    pub fn new(inner: R, delimiter: u8) -> Self {
         LineTap {
             inner,
             offset: 0,
             ends: VecDeque::new(),
             newlines: 0,
+            quotes: QuoteCheck::new(delimiter),
         }
+    }
+
+    /// True once the bytes passed break a quoting rule of the general reader.
+    pub fn malformed_quotes(&self) -> bool {
+        self.quotes.malformed()
     }
 
     /// The 1-based physical line of the record the csv reader says starts
     /// at byte `start`. Calls must come in record order. The csv crate puts
     /// a record's start before the line ends it skipped (blank lines, the
-    /// `\n` of a CRLF), so line-end bytes at the start are stepped over.
+    /// `\n` of a CRLF), so line-end bytes at the start are stepped over. As
+    /// in the general reader, `\n`, `\r\n` and a lone `\r` each end a line.
     pub fn line_at(&mut self, start: u64) -> u64 {
         let mut start = start;
         while let Some(&end) = self.ends.front() {
@@ -47,8 +60,11 @@ impl<R: Read> LineTap<R> {
             if at == start {
                 start += 1;
             }
-            self.newlines += end & 1;
             self.ends.pop_front();
+            // A CR is a line end of its own unless a LF follows it. That LF
+            // has passed already: the record read needed the byte after the CR.
+            let crlf = end & 1 == 0 && self.ends.front() == Some(&(((at + 1) << 1) | 1));
+            self.newlines += u64::from(!crlf);
         }
         self.newlines + 1
     }
@@ -58,11 +74,21 @@ impl<R: Read> Read for LineTap<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         let chunk = buf.get(..n).unwrap_or(buf);
-        for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
-            let newline = chunk.get(i) == Some(&b'\n');
-            let at = self.offset + i as u64;
-            self.ends.push_back((at << 1) | u64::from(newline));
+        if n == 0 {
+            self.quotes.end();
         }
+        self.quotes.start_chunk(chunk, self.offset);
+        for i in memchr::memchr3_iter(b'\n', b'\r', b'"', chunk) {
+            let byte = chunk.get(i).copied();
+            if byte == Some(b'"') {
+                self.quotes.quote(chunk, i, self.offset);
+                continue;
+            }
+            let at = self.offset + i as u64;
+            self.ends
+                .push_back((at << 1) | u64::from(byte == Some(b'\n')));
+        }
+        self.quotes.end_chunk(chunk);
         self.offset += n as u64;
         Ok(n)
     }
@@ -76,7 +102,7 @@ mod tests {
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineTap::new(text));
+            .from_reader(LineTap::new(text, b','));
         let mut record = ::csv::ByteRecord::new();
         let mut out = Vec::new();
         while reader.read_byte_record(&mut record).unwrap_or(false) {
@@ -94,6 +120,9 @@ mod tests {
         assert_eq!(lines_of(b"a\n\n\nb\r\n\r\nc\n"), vec![1, 4, 6]);
         // a quoted field spanning two lines: the next record is on line 3
         assert_eq!(lines_of(b"\"x\ny\",1\nz,2\n"), vec![1, 3]);
+        // a lone CR ends a line, as in the general reader
+        assert_eq!(lines_of(b"a\rb\r\rc\r\nd"), vec![1, 2, 4, 5]);
+        assert_eq!(lines_of(b"\"x\ry\",1\rz\r\n\r\nw"), vec![1, 3, 5]);
     }
 
     #[test]
@@ -101,7 +130,7 @@ mod tests {
         let text = b"ab,c\r\n".repeat(100_000);
         let mut reader = ::csv::ReaderBuilder::new()
             .has_headers(false)
-            .from_reader(LineTap::new(&text[..]));
+            .from_reader(LineTap::new(&text[..], b','));
         let mut record = ::csv::ByteRecord::new();
         let mut last = 0;
         while reader.read_byte_record(&mut record).unwrap_or(false) {

@@ -7,15 +7,15 @@
 //! 24 bytes per key.
 //! Memory therefore grows with the number of distinct keys, not with rows.
 //! The rules are those of [`crate::calc::assess`]; `assess.rs` applies them
-//! per area. No I/O here: `read.rs` is the CSV front end.
+//! per area. No I/O here: `read.rs` is the front end.
 
 mod assess;
-mod check;
 mod columns;
 mod hash;
 mod intern;
 mod lines;
 mod number;
+mod quoting;
 pub mod read;
 mod row;
 
@@ -134,6 +134,13 @@ impl<'r> AreaAggregator<'r> {
             far_years: FxSet::default(),
             max_year: None,
         })
+    }
+
+    /// Forgets every figure (the reader starts again).
+    pub fn reset(&mut self) {
+        if let Ok(fresh) = AreaAggregator::new(self.resolution, self.as_of) {
+            *self = fresh;
+        }
     }
 
     /// The resolution rows are checked against.

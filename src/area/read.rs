@@ -1,22 +1,28 @@
-//! The `--by area` CSV front end: streams each file through one reused
+//! The `--by area` front end: streams each CSV file through one reused
 //! `ByteRecord` into an [`AreaAggregator`]; a file is never held in memory.
 //!
-//! Rows are checked with the general reader's rules and messages
-//! (`check.rs`), numbers and years with [`crate::actuals::value`]. Duplicate
-//! rows are found by the aggregator's year masks; their first places are
-//! found by a second pass over the files, only when there are duplicates.
-//! This front end is meant to be merged with the general reader.
+//! Rows are checked by the general reader's rules (`row.rs`). A file the
+//! stream cannot take as the general reader would (a workbook, UTF-16, an
+//! `--encoding`, bytes that are not UTF-8, malformed quoting) is read by the
+//! general reader itself ([`actuals::read_file`]) and its rows go into the
+//! same aggregation; such a file found mid-stream restarts the reading, so
+//! nothing of its half-streamed rows remains. Duplicate rows are found by
+//! the aggregator's year masks; their first places by a second pass, only
+//! when there are duplicates. Standard input is copied to a temporary file
+//! first, so it can be read again.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 
 use ::csv::{ByteRecord, ReaderBuilder};
 use anyhow::{Context, Result, bail};
 
 use super::AreaAggregator;
-use super::columns::{self, Columns};
+use super::columns::Columns;
 use super::lines::LineTap;
-use super::row::{NameKey, Place, Rows};
+use super::row::{NameKey, NotUtf8, Rows, is_blank, to_record};
+use crate::actuals::row::{self as general_row, RowContext};
+use crate::actuals::{self, Observation, ReadOptions, Sink, Span};
 use crate::diagnostic::Diagnostic;
 
 /// The area of every row in a file without an `area` column.
@@ -32,8 +38,8 @@ const BUFFER: usize = 1 << 16;
 pub struct AreaRead {
     /// The files as the user named them (`-` is standard input).
     pub files: Vec<String>,
-    /// Problems that make rows unusable, in file and line order (at most
-    /// 10,000 are kept).
+    /// Problems that make rows or files unusable, by file, then line (at
+    /// most 10,000 are kept).
     pub problems: Vec<Diagnostic>,
     /// Problems found beyond those kept.
     pub more_problems: usize,
@@ -41,15 +47,18 @@ pub struct AreaRead {
     pub warnings: Vec<String>,
     /// Valid rows read.
     pub rows: u64,
+    /// Data rows rejected because of a problem.
+    pub rejected_rows: usize,
 }
 
 /// A duplicate row waiting for its first place.
 pub(super) struct Dup {
     pub file: usize,
-    pub line: u64,
-    pub column: u64,
+    /// The row's file has an `area` column.
     pub has_area: bool,
     pub key: NameKey,
+    /// A diagnostic at the row's indicator cell.
+    pub place: Diagnostic,
 }
 
 /// Problems and duplicates collected while reading.
@@ -80,100 +89,247 @@ impl Found {
     }
 }
 
+/// How a pass over the files ended.
+enum Pass {
+    Done,
+    /// File `n` must be read by the general reader; start again.
+    Restart(usize),
+}
+
+/// The data files, standard input copied to a temporary file.
+struct Inputs<'p> {
+    paths: &'p [String],
+    stdin: Option<File>,
+}
+
+impl Inputs<'_> {
+    fn open(&self, path: &str) -> Result<Box<dyn Read + '_>> {
+        if path == "-" {
+            let mut f = self
+                .stdin
+                .as_ref()
+                .context("cannot read standard input")?
+                .try_clone()
+                .context("cannot read standard input")?;
+            f.seek(SeekFrom::Start(0))
+                .context("cannot read standard input")?;
+            return Ok(Box::new(f));
+        }
+        if std::path::Path::new(path).is_dir() {
+            bail!("cannot read data file {path}: it is a directory");
+        }
+        let file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
+        Ok(Box::new(file))
+    }
+
+    fn bytes(&self, path: &str) -> Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.open(path)?
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read data file {path}"))?;
+        Ok(bytes)
+    }
+}
+
 /// Reads every file (`-` for standard input) into `agg`.
 ///
 /// Fails only when a file cannot be opened; problems inside files are
 /// collected in [`AreaRead::problems`].
-pub fn read(paths: &[String], agg: &mut AreaAggregator, delimiter: Option<u8>) -> Result<AreaRead> {
-    let mut out = AreaRead {
-        files: paths.to_vec(),
-        ..AreaRead::default()
+pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -> Result<AreaRead> {
+    let stdin = match paths.iter().any(|p| p == "-") {
+        true => {
+            let mut spool = tempfile::tempfile().context("cannot buffer standard input")?;
+            io::copy(&mut io::stdin().lock(), &mut spool).context("cannot read standard input")?;
+            Some(spool)
+        }
+        false => None,
     };
-    let mut found = Found::default();
-    let mut rows = Rows::new(agg, None);
-    for (file, path) in paths.iter().enumerate() {
-        read_file(path, file, delimiter, &mut rows, &mut found, &mut out)?;
-    }
+    let inputs = Inputs { paths, stdin };
+    // Per file: read whole by the general reader (else streamed when it can be).
+    let mut whole = vec![false; paths.len()];
+    let (mut found, mut out) = loop {
+        let mut found = Found::default();
+        let mut out = AreaRead {
+            files: paths.to_vec(),
+            ..AreaRead::default()
+        };
+        let mut rows = Rows::new(agg, None);
+        let pass = read_all(&inputs, &whole, options, &mut rows, &mut found, &mut out)?;
+        out.rows = rows.accepted;
+        out.rejected_rows = rows.rejected;
+        match pass {
+            Pass::Done => break (found, out),
+            Pass::Restart(n) => {
+                if let Some(w) = whole.get_mut(n) {
+                    *w = true;
+                }
+                agg.reset();
+            }
+        }
+    };
     if !found.dups.is_empty() {
-        let resolution = agg.resolution();
-        let mut fresh = AreaAggregator::new(resolution, None).map_err(anyhow::Error::msg)?;
-        let wanted = found.dups.iter().map(|d| (d.key.clone(), None)).collect();
-        let mut again = Rows::new(&mut fresh, Some(wanted));
-        let mut ignored = (Found::default(), AreaRead::default());
-        for (file, path) in paths.iter().enumerate().filter(|(_, p)| *p != "-") {
-            read_file(
-                path,
-                file,
-                delimiter,
-                &mut again,
-                &mut ignored.0,
-                &mut ignored.1,
-            )?;
-        }
-        let firsts = again.locate.unwrap_or_default();
-        for d in std::mem::take(&mut found.dups) {
-            let place = match firsts.get(&d.key).copied().flatten() {
-                Some((f, line)) if f == d.file => format!("line {line}"),
-                Some((f, line)) => format!("{}:{line}", paths.get(f).map_or("?", |p| p.as_str())),
-                None => "an earlier row of standard input".to_string(),
-            };
-            let (area, _, year, member) = &d.key;
-            let area = if d.has_area {
-                format!(", area {area}")
-            } else {
-                String::new()
-            };
-            let member = member
-                .as_ref()
-                .map(|m| format!(", breakdown {m}"))
-                .unwrap_or_default();
-            let msg = format!(
-                "duplicate row for this indicator{area}, year {year}{member}: already given at {place}"
-            );
-            let name = paths.get(d.file).map_or("?", |p| p.as_str());
-            let diag = Diagnostic::at(name, d.line, d.column, Some("indicator"), "duplicate", msg);
-            found.problems.push((d.file, diag));
-        }
+        locate_firsts(&inputs, &whole, agg, options, &mut found)?;
     }
-    found.problems.sort_by_key(|(file, d)| (*file, d.line));
+    found
+        .problems
+        .sort_by_key(|(file, d)| (*file, d.line.unwrap_or(u64::MAX)));
     out.problems = found.problems.into_iter().map(|(_, d)| d).collect();
     out.more_problems = found.more;
     Ok(out)
 }
 
-fn open(path: &str) -> Result<Box<dyn Read>> {
-    if path == "-" {
-        return Ok(Box::new(io::stdin().lock()));
-    }
-    if std::path::Path::new(path).is_dir() {
-        bail!("cannot read data file {path}: it is a directory");
-    }
-    let file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
-    Ok(Box::new(file))
-}
-
-/// Reads one file: header, then one row at a time.
-fn read_file(
-    path: &str,
-    file: usize,
-    delimiter: Option<u8>,
+/// One pass over every file.
+fn read_all(
+    inputs: &Inputs,
+    whole: &[bool],
+    options: &ReadOptions,
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
+) -> Result<Pass> {
+    for (file, path) in inputs.paths.iter().enumerate() {
+        let whole = whole.get(file).copied().unwrap_or_default();
+        let done = read_file(inputs, path, file, whole, options, rows, found, out)?;
+        if !done {
+            return Ok(Pass::Restart(file));
+        }
+    }
+    Ok(Pass::Done)
+}
+
+/// Second pass: finds the first place of every duplicated key and words
+/// the duplicate problems as the general reader does.
+fn locate_firsts(
+    inputs: &Inputs,
+    whole: &[bool],
+    agg: &AreaAggregator,
+    options: &ReadOptions,
+    found: &mut Found,
 ) -> Result<()> {
-    let mut input = open(path)?;
+    let mut fresh = AreaAggregator::new(agg.resolution(), None).map_err(anyhow::Error::msg)?;
+    let wanted = found.dups.iter().map(|d| (d.key.clone(), None)).collect();
+    let mut again = Rows::new(&mut fresh, Some(wanted));
+    let (mut ignored, mut ignored_out) = (Found::default(), AreaRead::default());
+    read_all(
+        inputs,
+        whole,
+        options,
+        &mut again,
+        &mut ignored,
+        &mut ignored_out,
+    )?;
+    let firsts = again.locate.unwrap_or_default();
+    for d in std::mem::take(&mut found.dups) {
+        let first = match firsts.get(&d.key).cloned().flatten() {
+            Some((f, line, cell)) => {
+                let name = inputs.paths.get(f).map_or("", String::as_str);
+                let (local, global) = actuals::first_place(name, line, cell.as_deref());
+                if f == d.file { local } else { global }
+            }
+            None => "an earlier row".to_string(),
+        };
+        let (area, _, year, member) = &d.key;
+        let area = d.has_area.then_some(area.as_str());
+        let problem = actuals::duplicate(d.place, area, *year, member.as_deref(), &first);
+        found.problems.push((d.file, problem));
+    }
+    Ok(())
+}
+
+/// Reads one file, `whole` with the general reader, else streamed when its
+/// start allows; false when it turned out to need the general reader.
+#[allow(clippy::too_many_arguments)]
+fn read_file(
+    inputs: &Inputs,
+    path: &str,
+    file: usize,
+    whole: bool,
+    options: &ReadOptions,
+    rows: &mut Rows,
+    found: &mut Found,
+    out: &mut AreaRead,
+) -> Result<bool> {
+    if whole {
+        general(inputs.bytes(path)?, path, file, options, rows, found, out);
+        return Ok(true);
+    }
+    let mut input = inputs.open(path)?;
     let mut head = Vec::with_capacity(BUFFER);
     (&mut input)
         .take(BUFFER as u64)
         .read_to_end(&mut head)
         .with_context(|| format!("cannot read data file {path}"))?;
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if options.encoding.is_some()
+        || utf16
+        || actuals::workbook::has_workbook_extension(path)
+        || actuals::workbook::looks_like_workbook(&head)
+    {
+        input
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read data file {path}"))?;
+        general(head, path, file, options, rows, found, out);
+        return Ok(true);
+    }
+    stream(head, input, path, file, options, rows, found, out)
+}
+
+/// Reads a whole file with the general reader into `rows`.
+fn general(
+    bytes: Vec<u8>,
+    path: &str,
+    file: usize,
+    options: &ReadOptions,
+    rows: &mut Rows,
+    found: &mut Found,
+    out: &mut AreaRead,
+) {
+    struct Into<'x, 'a, 'r> {
+        rows: &'x mut Rows<'a, 'r>,
+        found: &'x mut Found,
+    }
+    impl Sink for Into<'_, '_, '_> {
+        fn row(&mut self, obs: Observation, place: Diagnostic) -> bool {
+            let before = self.rows.rejected;
+            self.rows.observation(obs, place, self.found);
+            self.rows.rejected == before
+        }
+    }
+    let before = rows.rejected;
+    let resolution = rows.resolution();
+    let mut sink = Into { rows, found };
+    let findings = actuals::read_file(bytes, path, file, resolution, options, &mut sink);
+    let Into { rows, found } = sink;
+    rows.rejected = before + findings.rejected;
+    for p in findings.problems {
+        found.problem(file, p);
+    }
+    out.warnings.extend(findings.warnings);
+}
+
+/// Streams a CSV file: header, then one row at a time; false when the
+/// file turned out to need the general reader.
+#[allow(clippy::too_many_arguments)]
+fn stream(
+    head: Vec<u8>,
+    input: Box<dyn Read + '_>,
+    path: &str,
+    file: usize,
+    options: &ReadOptions,
+    rows: &mut Rows,
+    found: &mut Found,
+    out: &mut AreaRead,
+) -> Result<bool> {
     let bom: usize = if head.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
     };
-    let delimiter =
-        delimiter.unwrap_or_else(|| columns::detect_delimiter(head.get(bom..).unwrap_or_default()));
+    let delimiter = options.delimiter.unwrap_or_else(|| {
+        let text = String::from_utf8_lossy(head.get(bom..).unwrap_or_default());
+        // the detected delimiter is one of `,` `;` tab: one byte
+        actuals::csv::detect_delimiter(&text) as u8
+    });
     let mut head = io::Cursor::new(head);
     head.set_position(bom as u64);
     let mut reader = ReaderBuilder::new()
@@ -181,63 +337,67 @@ fn read_file(
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(BUFFER)
-        .from_reader(LineTap::new(head.chain(input)));
+        .from_reader(LineTap::new(head.chain(input), delimiter));
+    let resolution = rows.resolution();
+    let ctx = RowContext {
+        file,
+        name: path,
+        resolution,
+        decimal_comma: delimiter != b',',
+        span: Span::of(resolution, options.lookback),
+    };
     let mut record = ByteRecord::new();
     let mut cols: Option<Columns> = None;
+    // A header problem ends the file's checks, but the rest must still be
+    // UTF-8 and quoted properly, as the general reader decodes and splits
+    // the whole file first.
+    let mut header_problem: Option<Diagnostic> = None;
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let msg = format!("cannot read CSV: {e}");
-                found.problem(file, Diagnostic::file(path, "unreadable", msg));
-                return Ok(());
-            }
+        let more = reader
+            .read_byte_record(&mut record)
+            .with_context(|| format!("cannot read data file {path}"))?;
+        if reader.get_ref().malformed_quotes() {
+            return Ok(false);
+        }
+        if !more {
+            break;
         }
         let start = record.position().map_or(0, |p| p.byte());
         let line = reader.get_mut().line_at(start);
+        if header_problem.is_some() {
+            if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
+                return Ok(false);
+            }
+            continue;
+        }
         if is_blank(&record) {
             continue;
         }
         match &cols {
             Some(c) => {
-                let at = Place {
-                    name: path,
-                    file,
-                    line,
-                    decimal_comma: delimiter != b',',
-                };
-                if rows.row(&record, c, &at, found) {
-                    out.rows += 1;
+                if let Err(NotUtf8) = rows.row(&record, line, c, &ctx, found) {
+                    return Ok(false);
                 }
             }
-            None => match Columns::from_header(&record, path, line) {
-                Ok((c, ignored)) => {
-                    if !ignored.is_empty() {
-                        let list = ignored.join(", ");
+            None => {
+                let Some(header) = to_record(&record, line) else {
+                    return Ok(false);
+                };
+                match general_row::Columns::from_header(&header, path) {
+                    Ok((c, ignored)) => {
                         out.warnings
-                            .push(format!("{path}: ignoring unknown columns: {list}"));
+                            .extend(actuals::ignored_warning(path, &ignored));
+                        cols = Some(Columns::new(c));
                     }
-                    cols = Some(c);
+                    Err(problem) => header_problem = Some(*problem),
                 }
-                Err(problem) => {
-                    found.problem(file, problem);
-                    return Ok(());
-                }
-            },
+            }
         }
     }
-    if cols.is_none() {
-        let msg =
-            "the file is empty; expected a header row with the columns indicator, year, value";
-        found.problem(file, Diagnostic::file(path, "empty-file", msg));
+    match header_problem {
+        Some(problem) => found.problem(file, problem),
+        None if cols.is_none() => found.problem(file, actuals::empty_file(path)),
+        None => {}
     }
-    Ok(())
-}
-
-/// True for a row whose fields are all empty (Excel's trailing `;;;` rows).
-fn is_blank(record: &ByteRecord) -> bool {
-    record
-        .iter()
-        .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+    Ok(true)
 }

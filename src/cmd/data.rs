@@ -6,8 +6,9 @@ use std::io::IsTerminal;
 use anyhow::{Result, bail};
 
 use super::read_options;
-use crate::actuals::Actuals;
+use crate::actuals::{Actuals, FILE_RULES};
 use crate::cli::InputArgs;
+use crate::diagnostic::Diagnostic;
 use crate::targets::Resolution;
 
 /// The data files to read: as given, else `-` (standard input) when input
@@ -34,23 +35,48 @@ pub(super) fn load_actuals(
     for w in &actuals.warnings {
         eprintln!("dtcalc: warning: {w}");
     }
-    refuse_invalid(&actuals, skip_invalid)?;
+    let found = Found {
+        problems: &actuals.problems,
+        more: 0,
+        rejected_rows: actuals.rejected_rows,
+    };
+    refuse_invalid(&found, skip_invalid)?;
     Ok(actuals)
+}
+
+/// The problems a reader found: what `refuse_invalid` needs to know.
+pub(super) struct Found<'a> {
+    /// The problems kept, in file and line order.
+    pub problems: &'a [Diagnostic],
+    /// Problems counted beyond those kept.
+    pub more: usize,
+    /// Rows left out because of their problems.
+    pub rejected_rows: usize,
 }
 
 /// Lists the problems on stderr and refuses to compute from invalid data;
 /// with `skip_invalid`, leaves the invalid rows out (never whole files).
-fn refuse_invalid(actuals: &Actuals, skip_invalid: bool) -> Result<()> {
-    if actuals.problems.is_empty() {
+pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool) -> Result<()> {
+    let n = found.problems.len() + found.more;
+    if n == 0 {
         return Ok(());
     }
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let file_problems = actuals.file_problems().count();
+    let more = || {
+        if found.more > 0 {
+            eprintln!("... and {} more problems", found.more);
+        }
+    };
+    let file_problems = found
+        .problems
+        .iter()
+        .filter(|d| FILE_RULES.contains(&d.rule))
+        .count();
     if !skip_invalid || file_problems > 0 {
-        for p in &actuals.problems {
+        for p in found.problems {
             eprintln!("{p}");
         }
-        let n = actuals.problems.len();
+        more();
         if skip_invalid {
             bail!(
                 "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
@@ -62,10 +88,11 @@ fn refuse_invalid(actuals: &Actuals, skip_invalid: bool) -> Result<()> {
             plural(n)
         );
     }
-    for p in &actuals.problems {
+    for p in found.problems {
         eprintln!("dtcalc: skipped: {p}");
     }
-    let n = actuals.rejected_rows;
+    more();
+    let n = found.rejected_rows;
     eprintln!("dtcalc: warning: skipped {n} invalid row{}", plural(n));
     Ok(())
 }

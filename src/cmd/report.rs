@@ -33,6 +33,9 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         return super::report_by_area::run(&args, &resolution, &horizons, &data, format);
     }
     let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid)?;
+    if let Some(msg) = actuals.mixed_areas() {
+        bail!(msg);
+    }
     let options = Options {
         as_of: args.as_of,
         horizons,

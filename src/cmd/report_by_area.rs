@@ -1,9 +1,10 @@
 //! `dtcalc report --by area`: stream the data into per-area figures, assess
 //! every area, rank, select, render.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use super::{deliver, look};
+use super::data::{Found, refuse_invalid};
+use super::{deliver, look, read_options};
 use crate::area::{AreaAggregator, Selection, read};
 use crate::cli::ReportArgs;
 use crate::exit::Outcome;
@@ -18,23 +19,16 @@ pub fn run(
     format: Format,
 ) -> Result<Outcome> {
     let mut agg = AreaAggregator::new(resolution, args.as_of).map_err(anyhow::Error::msg)?;
-    let read = read::read(data, &mut agg, args.input.delimiter)?;
+    let read = read::read(data, &mut agg, &read_options(&args.input)?)?;
     for w in &read.warnings {
         eprintln!("dtcalc: warning: {w}");
     }
-    if !read.problems.is_empty() || read.more_problems > 0 {
-        for p in &read.problems {
-            eprintln!("{p}");
-        }
-        if read.more_problems > 0 {
-            eprintln!("... and {} more problems", read.more_problems);
-        }
-        let n = read.problems.len() + read.more_problems;
-        bail!(
-            "{n} problem{} in the data; nothing was computed",
-            if n == 1 { "" } else { "s" }
-        );
-    }
+    let found = Found {
+        problems: &read.problems,
+        more: read.more_problems,
+        rejected_rows: read.rejected_rows,
+    };
+    refuse_invalid(&found, args.skip_invalid)?;
     let mut assessment = agg.finish(horizons, &args.pillar);
     let selection = Selection {
         areas: args.area.clone(),

@@ -110,6 +110,46 @@ fn table_lists_ranks_and_pillars() {
     assert!(text.contains("0/2 · —"), "{text}");
 }
 
+/// Asserts that the single-area report and `--by area` agree pillar by
+/// pillar on `data` (one area), read with `extra` flags.
+fn assert_same_as_single(data: &[String], extra: &[&str]) {
+    let mut base: Vec<String> = vec!["report".into()];
+    base.extend(data.iter().cloned());
+    base.extend(["--format", "json"].map(String::from));
+    base.extend(extra.iter().map(|s| s.to_string()));
+    let what = format!("{data:?} {extra:?}");
+    let out = dtcalc().args(&base).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let single = json(&out);
+    base.extend(["--by".to_string(), "area".to_string()]);
+    let out = dtcalc().args(&base).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{what} --by area: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let areas = json(&out);
+    let pillars = single["pillars"].as_array().expect("pillars");
+    let records = areas["records"].as_array().expect("records");
+    assert_eq!(pillars.len(), records.len(), "{what}");
+    for p in pillars {
+        let r = records
+            .iter()
+            .find(|r| r["pillar"] == p["id"] && r["target_year"] == p["target_year"])
+            .expect("record for pillar");
+        assert_eq!(r["area"], "all", "{what}");
+        for k in ["indicators", "with_data", "met", "mean_attainment_pct"] {
+            assert_eq!(r[k], p[k], "{what}: {k} of {}", p["id"]);
+        }
+    }
+}
+
 /// The single-area report and `--by area` agree pillar by pillar on a file
 /// without an area column (one implicit area).
 #[test]
@@ -120,32 +160,78 @@ fn one_area_equals_the_single_area_report() {
         (fixture("data/mixed-case.csv"), None),
         (fixture("areas/one-area.csv"), Some(fixture(TARGETS))),
     ] {
-        let mut base = vec![
-            "report".to_string(),
-            data.clone(),
-            "--format".into(),
-            "json".into(),
-        ];
-        if let Some(t) = &targets {
-            base.extend(["--targets".to_string(), t.clone()]);
-        }
-        let single = json(&dtcalc().args(&base).output().expect("runs"));
-        base.extend(["--by".to_string(), "area".to_string()]);
-        let areas = json(&dtcalc().args(&base).output().expect("runs"));
-        let pillars = single["pillars"].as_array().expect("pillars");
-        let records = areas["records"].as_array().expect("records");
-        assert_eq!(pillars.len(), records.len(), "{data}");
-        for p in pillars {
-            let r = records
-                .iter()
-                .find(|r| r["pillar"] == p["id"] && r["target_year"] == p["target_year"])
-                .expect("record for pillar");
-            assert_eq!(r["area"], "all");
-            for k in ["indicators", "with_data", "met", "mean_attainment_pct"] {
-                assert_eq!(r[k], p[k], "{data}: {k} of {}", p["id"]);
-            }
-        }
+        let extra = match &targets {
+            Some(t) => vec!["--targets", t.as_str()],
+            None => vec![],
+        };
+        assert_same_as_single(std::slice::from_ref(&data), &extra);
     }
+}
+
+/// Workbooks, UTF-16, windows-1258 and standard input, which the streaming
+/// reader hands to the general reader, give the same numbers with --by area.
+#[test]
+fn every_dialect_works_with_by_area() {
+    use crate::inputs::{delimited, example_records, to_windows_1258};
+    for name in [
+        "dialects/actuals-libreoffice.xlsx",
+        "dialects/actuals-libreoffice.ods",
+    ] {
+        assert_same_as_single(&[fixture(name)], &[]);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = delimited(&example_records(), b';', true);
+    let cp1258 = dir.path().join("cp1258.csv");
+    std::fs::write(&cp1258, to_windows_1258(&text)).expect("write");
+    let cp1258 = cp1258.display().to_string();
+    assert_same_as_single(
+        std::slice::from_ref(&cp1258),
+        &["--encoding", "windows-1258"],
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in delimited(&example_records(), b'\t', true).encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let utf16_path = dir.path().join("unicode.txt");
+    std::fs::write(&utf16_path, utf16).expect("write");
+    assert_same_as_single(&[utf16_path.display().to_string()], &[]);
+    // windows-1258 without the flag: the general reader's encoding error
+    let out = dtcalc()
+        .args(["report", &cp1258, "--by", "area"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is read with --encoding windows-1258"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // standard input, streamed (it is spooled to a temporary file)
+    let csv = std::fs::read("examples/actuals.csv").expect("example");
+    let single = dtcalc()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(csv.clone())
+        .output()
+        .expect("runs");
+    let areas = dtcalc()
+        .args(["report", "-", "--by", "area", "--format", "json"])
+        .write_stdin(csv)
+        .output()
+        .expect("runs");
+    assert_eq!(areas.status.code(), Some(0));
+    let single = json(&single);
+    let areas = json(&areas);
+    let mean = |p: &serde_json::Value| p["mean_attainment_pct"].clone();
+    let first_pillar = &single["pillars"][0];
+    let record = areas["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .find(|r| {
+            r["pillar"] == first_pillar["id"] && r["target_year"] == first_pillar["target_year"]
+        })
+        .expect("record");
+    assert_eq!(mean(record), mean(first_pillar));
 }
 
 #[test]
@@ -172,7 +258,9 @@ fn bad_rows_have_physical_lines_in_crlf_files() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("{p}:6:1: area: area is empty")),
+        err.contains(&format!(
+            "{p}:6:1: area: the row has no area; fill it in or delete the row"
+        )),
         "{err}"
     );
     assert!(
@@ -181,26 +269,156 @@ fn bad_rows_have_physical_lines_in_crlf_files() {
     );
 }
 
+/// Runs `report ARGS` and `report ARGS --by area`; asserts the same exit
+/// code and the same stderr (every diagnostic, its place and wording).
+fn assert_same_diagnostics(args: &[&str], stdin: Option<&[u8]>) {
+    let run = |by_area: bool| {
+        let mut cmd = dtcalc();
+        cmd.arg("report").args(args);
+        if by_area {
+            cmd.args(["--by", "area"]);
+        }
+        if let Some(input) = stdin {
+            cmd.write_stdin(input.to_vec());
+        }
+        cmd.output().expect("runs")
+    };
+    let (general, areas) = (run(false), run(true));
+    let err = |o: &std::process::Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(err(&general), err(&areas), "{args:?}");
+    assert_eq!(
+        general.status.code(),
+        areas.status.code(),
+        "{args:?}: {}",
+        err(&areas)
+    );
+}
+
+/// The same text with every LF made CRLF.
+fn crlf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        if b == b'\n' {
+            out.push(b'\r');
+        }
+        out.push(b);
+    }
+    out
+}
+
 #[test]
 fn same_diagnostics_as_the_general_reader() {
-    let data = fixture("data/bad-rows.csv");
-    let general = dtcalc().args(["report", &data]).output().expect("runs");
-    let areas = dtcalc()
-        .args(["report", &data, "--by", "area"])
-        .output()
-        .expect("runs");
-    assert_eq!(areas.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&general.stderr),
-        String::from_utf8_lossy(&areas.stderr)
+    assert_same_diagnostics(&[&fixture("data/bad-rows.csv")], None);
+    // every fixture of the validate corpus, as is and with CRLF line ends
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = std::fs::read_dir(fixture("invalid")).expect("corpus");
+    let mut checked = 0;
+    for entry in corpus {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            continue;
+        }
+        let p = path.display().to_string();
+        assert_same_diagnostics(&[&p], None);
+        assert_same_diagnostics(&[&p, "--skip-invalid"], None);
+        let copy = dir.path().join(format!(
+            "crlf-{}",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("x")
+        ));
+        std::fs::write(&copy, crlf(&std::fs::read(&path).expect("fixture"))).expect("write");
+        assert_same_diagnostics(&[&copy.display().to_string()], None);
+        checked += 1;
+    }
+    assert_eq!(checked, 21, "every data fixture of tests/fixtures/invalid");
+}
+
+/// Cases the fast reader streams or hands over: area columns, quoting and
+/// encoding mistakes late in a file, lone-CR lines, duplicates across files
+/// of several kinds, standard input.
+#[test]
+fn same_diagnostics_in_the_hard_cases() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p.display().to_string()
+    };
+    let mut long = String::from("indicator,year,value,note\n");
+    for year in 2017..2031 {
+        long.push_str(&format!(
+            "gov.online_services,{year},5{},\"a, b\"\n",
+            year % 10
+        ));
+    }
+    long.push_str("gov.online_services,2024,1,\n");
+    let late_quote = write(
+        "late-quote.csv",
+        format!("{long}soc.digital_identity,2024,8,Sở \"TT\"\n").as_bytes(),
     );
+    let late_unclosed = write(
+        "late-unclosed.csv",
+        format!("{long}soc.digital_identity,2024,8,\"x\n").as_bytes(),
+    );
+    let mut bytes = long.clone().into_bytes();
+    bytes.extend_from_slice(b"soc.digital_identity,2024,8,C\xf4ng an\n");
+    let late_cp1258 = write("late-cp1258.csv", &bytes);
+    let lone_cr = write(
+        "lone-cr.csv",
+        b"indicator,year,value\rgov.online_services,2024,x\r\rgov.online_services,2024,1\rgov.online_services,2024,2\r",
+    );
+    let nfd = write(
+        "nfd.csv",
+        "indicator,year,breakdown,value\nsoc.fibre_coverage,2024,ho\u{302}\u{323},1\nsoc.fibre_coverage,2024,Households,1\n"
+            .as_bytes(),
+    );
+    let semicolon = write("semi.csv", b"indicator;year;value\ngov.online_services;2024;1.234,5\ngov.online_services;2023;87,5\ngov.online_services;2023;87,5%\n");
+    let multi_line = write(
+        "multi.csv",
+        b"note,indicator,year,value\n\"two\nlines\",gov.online_services,2024,1\n\"x\",gov.online_services,2024,2\n,,,\n,,2024,\n",
+    );
+    let other = write(
+        "other.csv",
+        b"indicator,year,value\ngov.online_services,2024,3\n",
+    );
+    let xlsx = fixture("dialects/actuals-libreoffice.xlsx");
+    let dup_of_xlsx = write(
+        "dup-of-xlsx.csv",
+        b"indicator,year,value\nsoc.digital_identity,2024,1\n",
+    );
+    let area_rows = write(
+        "area-rows.csv",
+        "area,indicator,year,value\nX,gov.online_services,2024,1\n,gov.online_services,2024,1\nX,gov.online_services,2024,2\nX,gov.online_services,1999,2\n"
+            .as_bytes(),
+    );
+    for args in [
+        vec![late_quote.as_str()],
+        vec![late_unclosed.as_str()],
+        vec![late_cp1258.as_str()],
+        vec![late_cp1258.as_str(), "--encoding", "windows-1258"],
+        vec![lone_cr.as_str()],
+        vec![nfd.as_str()],
+        vec![semicolon.as_str()],
+        vec![multi_line.as_str()],
+        vec![multi_line.as_str(), "--lookback", "0"],
+        // duplicates across files, the first in a file read whole
+        vec![late_quote.as_str(), other.as_str(), late_cp1258.as_str()],
+        vec![xlsx.as_str(), dup_of_xlsx.as_str(), other.as_str()],
+        vec![dup_of_xlsx.as_str(), xlsx.as_str()],
+        vec![area_rows.as_str(), "--lookback", "10"],
+        vec![other.as_str(), late_quote.as_str(), "--skip-invalid"],
+    ] {
+        assert_same_diagnostics(&args, None);
+    }
+    let stdin = std::fs::read(&late_quote).expect("read");
+    assert_same_diagnostics(&["-", &other], Some(&stdin));
+    assert_same_diagnostics(&[&other, "-"], Some(&crlf(&stdin)));
 }
 
 #[test]
 fn garbage_never_panics() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut seed: u64 = 7;
-    for case in 0..40 {
+    for case in 0..80 {
         let mut bytes = b"area,indicator,year,value,breakdown\n".to_vec();
         for _ in 0..400 {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -221,9 +439,132 @@ fn garbage_never_panics() {
             .output()
             .expect("runs");
         assert!(matches!(out.status.code(), Some(0 | 2)), "case {case}");
+        if out.status.code() == Some(2) {
+            let p = path.display().to_string();
+            assert_same_diagnostics(&[&p, "--targets", &fixture(TARGETS)], None);
+        }
         assert!(
             !String::from_utf8_lossy(&out.stderr).contains("panicked"),
             "case {case}"
         );
+    }
+}
+
+/// The general reader knows the `area` column: `validate` accepts several
+/// areas (the data of `--by area`), checks duplicates per area and empty
+/// areas; the single-area report refuses to mix areas.
+#[test]
+fn the_general_reader_reads_the_area_column() {
+    let targets = fixture(TARGETS);
+    dtcalc()
+        .args(["validate", &fixture(THREE), "--targets", &targets])
+        .assert()
+        .code(0);
+    dtcalc()
+        .args(["report", &fixture(THREE), "--targets", &targets])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "the data is for 3 areas (Bắc Bình, Hàm Tân, Đức Linh); a report without --by area is for one area: use --by area to report on each, or keep one area's rows",
+        ));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("areas.csv");
+    // the same indicator and year in two areas is no duplicate; in one area it is
+    let text = "area,indicator,year,value\nX,gov.a,2024,1\nY,gov.a,2024,1\n\nX,gov.a,2024,2\n  ,gov.a,2023,2\n";
+    std::fs::write(&path, text).expect("write");
+    let p = path.display().to_string();
+    dtcalc()
+        .args(["validate", &p, "--targets", &targets])
+        .assert()
+        .code(1)
+        .stdout(format!(
+            "{p}:5:2: duplicate: indicator: duplicate row for this indicator, area X, year 2024: already given at line 2\n\
+             {p}:6:1: partly-empty-row: area: the row has no area; fill it in or delete the row\n\
+             2 problems in 1 data file checked against {targets}\n"
+        ));
+}
+
+/// A file whose area column holds one area gives the plain report, with the
+/// numbers of the same file without the column.
+#[test]
+fn one_area_in_an_area_column_gives_the_plain_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = std::fs::read_to_string(fixture("areas/one-area.csv")).expect("fixture");
+    let with_area: String = plain
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!("area,{l}\n"),
+            _ => format!("Tuy Phong,{l}\n"),
+        })
+        .collect();
+    let path = dir.path().join("one.csv");
+    std::fs::write(&path, with_area).expect("write");
+    let run = |data: &str| {
+        let out = dtcalc()
+            .args([
+                "report",
+                data,
+                "--targets",
+                &fixture(TARGETS),
+                "--format",
+                "json",
+            ])
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json(&out)["pillars"].clone()
+    };
+    assert_eq!(
+        run(&path.display().to_string()),
+        run(&fixture("areas/one-area.csv"))
+    );
+}
+
+/// Random files made of plausible and wrong fields, in all three
+/// delimiters and line ends, with a few quotes: both readers agree on every
+/// problem.
+#[test]
+fn random_rows_give_the_same_diagnostics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seed: u64 = 11;
+    let mut pick = |options: &[&'static str]| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        options[(seed >> 33) as usize % options.len()]
+    };
+    for case in 0..40 {
+        let delimiter = pick(&[",", ";", "\t"]);
+        let end = pick(&["\n", "\r\n", "\r"]);
+        let mut text = ["area", "indicator", "year", "breakdown", "value"].join(delimiter);
+        for _ in 0..12 {
+            text.push_str(end);
+            let row = [
+                pick(&["X", "Y", "Bắc Bình", "Ba\u{306}\u{301}c Bình", ""]),
+                pick(&["gov.a", "gov.b", "soc.fibre", "soc.rank", "gov.c", ""]),
+                pick(&["2024", "2023", "1999", "20x4", ""]),
+                pick(&["", "", "households", "Schools", "farms"]),
+                pick(&[
+                    "1", "50", "87.5", "87,5", "120", "1e2", "50%", "x", "", "NaN",
+                ]),
+            ];
+            text.push_str(&row.join(delimiter));
+            text.push_str(pick(&["", "", "", "", "", "", "", "", "", "\"", "x"]));
+        }
+        let path = dir.path().join(format!("r{case}.csv"));
+        std::fs::write(&path, &text).expect("write");
+        let p = path.display().to_string();
+        let targets = fixture(TARGETS);
+        let out = dtcalc()
+            .args(["validate", &p, "--targets", &targets])
+            .output()
+            .expect("runs");
+        if out.status.code() == Some(1) {
+            assert_same_diagnostics(&[&p, "--targets", &targets], None);
+        }
     }
 }

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::common::{dtcalc, fixture, json};
 
 /// The example's records: header and rows.
-fn example_records() -> Vec<Vec<String>> {
+pub(crate) fn example_records() -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_path("examples/actuals.csv")
@@ -23,7 +23,7 @@ fn example_records() -> Vec<Vec<String>> {
 
 /// The records as delimited text with CRLF line ends; `decimal_comma`
 /// writes `87,5` in the value column (index 3).
-fn delimited(records: &[Vec<String>], delimiter: u8, decimal_comma: bool) -> String {
+pub(crate) fn delimited(records: &[Vec<String>], delimiter: u8, decimal_comma: bool) -> String {
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
@@ -66,7 +66,7 @@ fn clean() -> serde_json::Value {
 /// Text in windows-1258 as Vietnamese Windows writes it: a letter with a
 /// tone mark is the base letter (with its breve, circumflex or horn, which
 /// the code page has) followed by a combining tone mark.
-fn to_windows_1258(text: &str) -> Vec<u8> {
+pub(crate) fn to_windows_1258(text: &str) -> Vec<u8> {
     let encodable = |s: &str| !WINDOWS_1258.encode(s).2;
     let mut out = Vec::new();
     for c in text.nfc() {

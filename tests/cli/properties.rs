@@ -64,7 +64,7 @@ fn targets_toml(indicators: &[(Unit, Comparison, f64)]) -> String {
 fn read(files: &[(&str, String)], r: &Resolution) -> Actuals {
     let mut actuals = Actuals::default();
     for (name, text) in files {
-        actuals.add_csv(text.as_bytes(), name, r, ReadOptions::default());
+        actuals.add_bytes(text.as_bytes().to_vec(), name, r, &ReadOptions::default());
     }
     actuals
 }
