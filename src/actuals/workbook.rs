@@ -24,7 +24,32 @@ pub fn has_workbook_extension(name: &str) -> bool {
 }
 
 /// Reads one sheet into records (row numbers are the sheet's).
+///
+/// calamine can panic on a damaged workbook (fuzzing found an arithmetic
+/// overflow on an absurd cell reference, in calamine 0.38's
+/// `get_row_and_optional_column`): such a file is reported as damaged, with
+/// no panic message, instead of crashing the run.
 pub fn read(
+    bytes: Vec<u8>,
+    file: &str,
+    sheet: Option<&str>,
+) -> Result<Vec<Record>, Box<Diagnostic>> {
+    guarded(|| read_sheet(bytes, file, sheet)).unwrap_or_else(|| {
+        let msg = "the workbook is damaged and cannot be read; open it in a spreadsheet program and save it again";
+        Err(Box::new(Diagnostic::file(file, "unreadable", msg)))
+    })
+}
+
+/// Runs `f`, turning a panic into `None` without printing a panic message.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
+fn read_sheet(
     bytes: Vec<u8>,
     file: &str,
     sheet: Option<&str>,

@@ -441,3 +441,21 @@ fn ten_megabyte_indicator_id_is_rejected_quickly() {
         out.stderr.len()
     );
 }
+
+/// Found by the `actuals_workbook` fuzzer: calamine 0.38 overflows on an
+/// absurd cell reference. The file is reported as unreadable, exit 2, and no
+/// panic message reaches stderr.
+#[test]
+fn damaged_workbook_is_unreadable_not_a_panic() {
+    let path = fixture("fuzz-regressions/actuals_workbook/calamine-cell-ref-overflow.xlsx");
+    let out = dtcalc()
+        .args(["report", &path])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(&format!("{path}: ")), "{err}");
+    assert!(err.contains("1 problem in the data"), "{err}");
+}
