@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::AreaContext;
+use super::{AreaContext, clean};
 
 /// The header, in this order.
 pub const COLUMNS: [&str; 9] = [
@@ -25,16 +25,10 @@ pub const COLUMNS: [&str; 9] = [
 /// Rounds to 9 decimal places (binary noise such as `8.799999999999997`)
 /// and prints the shortest form that reads back to the same number.
 pub fn number(x: Option<f64>) -> String {
-    x.map(|v| {
-        let r = (v * 1e9).round() / 1e9;
-        let r = if r == 0.0 { 0.0 } else { r };
-        if r.is_finite() {
-            r.to_string()
-        } else {
-            v.to_string()
-        }
-    })
-    .unwrap_or_default()
+    clean(x)
+        .map(|r| if r == 0.0 { 0.0 } else { r })
+        .map(|r| r.to_string())
+        .unwrap_or_default()
 }
 
 /// Writes the records.

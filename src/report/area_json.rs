@@ -7,16 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::AreaContext;
-
-#[derive(Serialize)]
-struct ResolutionJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    title_en: &'a str,
-    issuer: &'a str,
-    adopted: &'a str,
-}
+use super::json::{ResolutionJson, resolution_json};
+use super::{AreaContext, clean};
 
 #[derive(Serialize)]
 struct AreasJson<'a> {
@@ -38,14 +30,6 @@ struct RecordJson<'a> {
     mean_attainment_pct: Option<f64>,
     score: Option<f64>,
     rank: Option<usize>,
-}
-
-/// Rounds to 9 decimal places, as the single-area JSON does.
-fn clean(x: Option<f64>) -> Option<f64> {
-    x.map(|v| {
-        let r = (v * 1e9).round() / 1e9;
-        if r.is_finite() { r } else { v }
-    })
 }
 
 /// Writes the object and a final newline.
@@ -70,13 +54,7 @@ pub fn render(out: &mut dyn Write, ctx: &AreaContext) -> Result<()> {
         })
         .collect();
     let doc = AreasJson {
-        resolution: ResolutionJson {
-            id: &r.meta.id,
-            title: &r.meta.title_vi,
-            title_en: &r.meta.title_en,
-            issuer: &r.meta.issuer_vi,
-            adopted: &r.meta.adopted,
-        },
+        resolution: resolution_json(ctx.resolution),
         as_of: a.as_of,
         data_files: ctx.files,
         horizons: &a.horizons,

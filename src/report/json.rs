@@ -11,8 +11,9 @@ use super::{Context, clean};
 use crate::calc::Summary;
 use crate::targets::Resolution;
 
+/// The `resolution` object shared by every JSON output.
 #[derive(Serialize)]
-struct ResolutionJson<'a> {
+pub(super) struct ResolutionJson<'a> {
     id: &'a str,
     title: &'a str,
     title_en: &'a str,
@@ -65,7 +66,7 @@ struct SummaryJson<'a> {
     progress_classes: Option<std::collections::BTreeMap<&'static str, usize>>,
 }
 
-fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
+pub(super) fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
     ResolutionJson {
         id: &r.meta.id,
         title: &r.meta.title_vi,

@@ -208,7 +208,7 @@ fn sections<'a>(ctx: &Context<'a>, year: i32) -> Vec<Section<'a>> {
 
 /// Rounds to 9 decimal places, removing binary noise such as
 /// `8.799999999999997`, for machine formats (documented in README.md).
-fn clean(x: Option<f64>) -> Option<f64> {
+pub(super) fn clean(x: Option<f64>) -> Option<f64> {
     x.map(|v| {
         let r = (v * 1e9).round() / 1e9;
         if r.is_finite() { r } else { v }
