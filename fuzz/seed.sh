@@ -2,6 +2,7 @@
 # Seeds fuzz/corpus/<target>/ from the test fixtures and examples (the
 # corpora themselves are not committed). Run from anywhere.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/.."
 mkdir -p fuzz/corpus/targets_toml fuzz/corpus/actuals_csv fuzz/corpus/pipeline fuzz/corpus/actuals_workbook
 name() { echo "$1" | tr / _; }
