@@ -5,6 +5,11 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+
+/// Characters of a user's value shown in a message before it is shortened.
+pub const SHOWN_CHARS: usize = 60;
+
 /// One problem found in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -110,6 +115,63 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A value from the user's file for a message, in double quotes: as
+/// written, with control characters escaped (`\0`, `\t`, `\u{1b}`) so that
+/// nothing raw reaches a terminal, and past [`SHOWN_CHARS`] characters
+/// shortened with "…" and the full length (`"xxxx…" (10485760 characters)`).
+pub fn shown(raw: &str, lang: Lang) -> String {
+    let (text, total) = clip(raw);
+    match total {
+        None => format!("\"{text}\""),
+        Some(n) => format!("\"{text}…\" ({n} {})", lang.pick("ký tự", "characters")),
+    }
+}
+
+/// Like [`shown`] without the quotes, for names in a list (`the header has: a, b`).
+pub fn shown_bare(raw: &str, lang: Lang) -> String {
+    let (text, total) = clip(raw);
+    match total {
+        None => text,
+        Some(n) => format!("{text}… ({n} {})", lang.pick("ký tự", "characters")),
+    }
+}
+
+/// The first [`SHOWN_CHARS`] characters escaped, and the total count when
+/// the text was shortened.
+fn clip(raw: &str) -> (String, Option<usize>) {
+    let mut out = String::new();
+    for c in raw.chars().take(SHOWN_CHARS) {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    let longer = raw.chars().nth(SHOWN_CHARS).is_some();
+    (out, longer.then(|| raw.chars().count()))
+}
+
+/// At most `max` names joined with ", ", then "and N more" (`a, b and 3 more`).
+pub fn list(names: &[String], max: usize, lang: Lang) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(max)
+        .map(|n| shown_bare(n, lang))
+        .collect();
+    match names.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        n => format!(
+            "{} {} {n} {}",
+            shown.join(", "),
+            lang.pick("và", "and"),
+            lang.pick("mục khác", "more")
+        ),
+    }
+}
+
 /// Turns a byte offset into `text` into a 1-based (line, character column).
 pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let offset = offset.min(text.len());
@@ -141,6 +203,24 @@ impl std::error::Error for Diagnostics {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_values_are_escaped_and_shortened() {
+        assert_eq!(shown("8o%", Lang::En), "\"8o%\"");
+        assert_eq!(shown("a\0b\x1b", Lang::En), "\"a\\0b\\u{1b}\"");
+        let long = "x".repeat(100);
+        assert_eq!(
+            shown(&long, Lang::En),
+            format!("\"{}…\" (100 characters)", "x".repeat(60))
+        );
+        assert_eq!(
+            shown_bare(&long, Lang::Vi),
+            format!("{}… (100 ký tự)", "x".repeat(60))
+        );
+        let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(list(&names, 2, Lang::En), "a, b and 1 more");
+        assert_eq!(list(&names, 3, Lang::En), "a, b, c");
+    }
 
     #[test]
     fn line_col_counts_lines_and_characters() {

@@ -3,6 +3,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::diagnostic::shown;
+use crate::lang::Lang;
 use crate::targets::{Indicator, Resolution, Unit};
 
 /// A failed check: its rule, the message and what was expected.
@@ -95,8 +97,15 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
         .map(|i| &i.id)
         .filter(|known| known.starts_with(id))
         .collect();
+    // A hint needs a distance of at most half the known id's length, and the
+    // distance is at least the difference in lengths: an id half as long
+    // again as every known one has no hint, and is not compared (a 10 MB
+    // field would take seconds).
+    let longest = resolution.indicators.iter().map(|i| i.id.len()).max();
+    let hopeless = longest.is_none_or(|n| id.len() > n + n / 2);
     let nearest = match completions.as_slice() {
         [only] => Some((0, *only)),
+        _ if hopeless => None,
         _ => resolution
             .indicators
             .iter()
@@ -105,9 +114,15 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
     };
     let msg = match nearest {
         Some((d, near)) if d <= near.len() / 2 => {
-            format!("unknown indicator \"{id}\"; did you mean \"{near}\"?")
+            format!(
+                "unknown indicator {}; did you mean \"{near}\"?",
+                shown(id, Lang::En)
+            )
         }
-        _ => format!("unknown indicator \"{id}\"; `dtcalc targets` lists the known ids"),
+        _ => format!(
+            "unknown indicator {}; `dtcalc targets` lists the known ids",
+            shown(id, Lang::En)
+        ),
     };
     Err(problem(
         "unknown-indicator",
@@ -119,15 +134,22 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
 /// The natural range of a unit: shares 0-100, ranks whole and >= 1; rates
 /// per year (growth) may be negative.
 pub fn range(ind: &Indicator, v: f64) -> Result<(), Problem> {
+    range_as_written(ind, v, &v.to_string())
+}
+
+/// [`range`], with the value quoted in the message as the file has it
+/// (`"1e308"`, not 309 digits).
+pub fn range_as_written(ind: &Indicator, v: f64, raw: &str) -> Result<(), Problem> {
+    let raw = shown(raw, Lang::En);
     match ind.unit {
         Unit::Percent if !(0.0..=100.0).contains(&v) => Err(problem(
             "out-of-range",
-            format!("{v} is outside 0-100, the range of a percentage"),
+            format!("{raw} is outside 0-100, the range of a percentage"),
             "a percentage from 0 to 100",
         )),
         Unit::Rank if v < 1.0 || v.fract() != 0.0 => Err(problem(
             "out-of-range",
-            format!("{v} is not a rank; expected a whole number of 1 or more"),
+            format!("{raw} is not a rank; expected a whole number of 1 or more"),
             "a whole number of 1 or more",
         )),
         _ => Ok(()),
@@ -159,7 +181,8 @@ pub fn unit(ind: &Indicator, unit: &str, value: Option<f64>) -> Result<(), Probl
     Err(problem(
         "unit-mismatch",
         format!(
-            "unit \"{unit}\" contradicts the indicator's unit \"{}\"{hint}",
+            "unit {} contradicts the indicator's unit \"{}\"{hint}",
+            shown(unit, Lang::En),
             ind.unit.symbol()
         ),
         format!("\"{}\" or empty", ind.unit.symbol()),
@@ -173,7 +196,8 @@ pub fn member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, Proble
         (None, false) => Err(problem(
             "breakdown-not-allowed",
             format!(
-                "breakdown \"{breakdown}\" given, but {} has no breakdown; leave it empty",
+                "breakdown {} given, but {} has no breakdown; leave it empty",
+                shown(breakdown, Lang::En),
                 ind.id
             ),
             "an empty breakdown",
@@ -206,7 +230,8 @@ pub fn member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, Proble
                     problem(
                         "unknown-member",
                         format!(
-                            "\"{breakdown}\" is not a member of {}; expected one of: {}",
+                            "{} is not a member of {}; expected one of: {}",
+                            shown(breakdown, Lang::En),
                             ind.id,
                             ind.members.join(", ")
                         ),

@@ -23,7 +23,8 @@ pub use check::Span;
 pub use encoding::by_label as encoding_by_label;
 pub use encoding::{decode, nfc};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, list, shown_bare};
+use crate::lang::Lang;
 use crate::targets::Resolution;
 use record::Record;
 use row::{Columns, RowContext};
@@ -218,16 +219,12 @@ impl Actuals {
         if areas.len() < 2 {
             return None;
         }
-        let shown: Vec<&str> = areas.iter().take(3).copied().collect();
-        let more = match areas.len() - shown.len() {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
+        let names: Vec<String> = areas.iter().map(|a| a.to_string()).collect();
         Some(format!(
-            "the data is for {} areas ({}{more}); a report without --by area is for one area: \
+            "the data is for {} areas ({}); a report without --by area is for one area: \
              use --by area to report on each, or keep one area's rows",
             areas.len(),
-            shown.join(", ")
+            list(&names, 3, Lang::En)
         ))
     }
 
@@ -373,9 +370,11 @@ pub fn duplicate(
     first: &str,
 ) -> Diagnostic {
     let member = member
-        .map(|m| format!(", breakdown {m}"))
+        .map(|m| format!(", breakdown {}", shown_bare(m, Lang::En)))
         .unwrap_or_default();
-    let area = area.map(|a| format!(", area {a}")).unwrap_or_default();
+    let area = area
+        .map(|a| format!(", area {}", shown_bare(a, Lang::En)))
+        .unwrap_or_default();
     let msg = format!(
         "duplicate row for this indicator{area}, year {year}{member}: already given at {first}"
     );
@@ -406,8 +405,10 @@ pub fn empty_file(name: &str) -> Diagnostic {
 
 /// The warning about columns no reader knows, if there are any.
 pub fn ignored_warning(name: &str, ignored: &[String]) -> Option<String> {
-    (!ignored.is_empty())
-        .then(|| format!("{name}: ignoring unknown columns: {}", ignored.join(", ")))
+    (!ignored.is_empty()).then(|| {
+        let names = list(ignored, row::MAX_NAMES_SHOWN, Lang::En);
+        format!("{name}: ignoring unknown columns: {names}")
+    })
 }
 
 /// Orders one file's problems by line (stable; problems without a line,

@@ -6,7 +6,8 @@ use super::Observation;
 use super::check::{self, Problem, Span};
 use super::record::{Record, column_letters};
 use super::value::{parse_number, parse_year};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, list};
+use crate::lang::Lang;
 use crate::targets::Resolution;
 
 /// Where the known columns are in a file's header (field indices).
@@ -42,6 +43,9 @@ pub struct RowContext<'a> {
     pub span: Span,
 }
 
+/// Header names listed in a message before "and N more".
+pub const MAX_NAMES_SHOWN: usize = 20;
+
 const REQUIRED: [&str; 3] = ["indicator", "year", "value"];
 
 const KNOWN: [&str; 8] = [
@@ -73,7 +77,7 @@ impl Columns {
                 "missing required column{} {}; the header has: {}",
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join(", "),
-                names.join(", ")
+                list(&names, MAX_NAMES_SHOWN, Lang::En)
             );
             return Err(Box::new(
                 record
@@ -202,7 +206,7 @@ impl Columns {
         let mut member = None;
         if let Ok(ind) = indicator.and_then(|i| ctx.resolution.indicators.get(i).ok_or(())) {
             if let Ok(v) = value
-                && let Err(p) = check::range(ind, v)
+                && let Err(p) = check::range_as_written(ind, v, record.text(self.value))
             {
                 report(self.value, p);
             }

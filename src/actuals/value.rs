@@ -2,6 +2,9 @@
 //!
 //! Pure functions: no I/O. Errors are messages for a data clerk.
 
+use crate::diagnostic::shown;
+use crate::lang::Lang;
+
 /// Why a field is not a usable number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberError {
@@ -42,13 +45,17 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
     });
     if grouped && digits_and_marks {
         let msg = format!(
-            "\"{raw}\" looks like it has a thousands separator; write the number without one, with \"{sep}\" as the decimal separator"
+            "{} looks like it has a thousands separator; write the number without one, with \"{sep}\" as the decimal separator",
+            shown(raw, Lang::En)
         );
         return Err(NumberError::new("thousands-separator", msg));
     }
     let word = s.trim_start_matches(['-', '+']).to_lowercase();
     if matches!(word.as_str(), "nan" | "inf" | "infinity") {
-        let msg = format!("\"{raw}\" is not a finite number; expected a figure");
+        let msg = format!(
+            "{} is not a finite number; expected a figure",
+            shown(raw, Lang::En)
+        );
         return Err(NumberError::new("not-finite", msg));
     }
     let (mantissa, exponent) = match s.find(['e', 'E']) {
@@ -66,7 +73,7 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
     if !digits_ok || !exp_ok || grouped {
         return Err(NumberError::new(
             "not-a-number",
-            format!("\"{raw}\" is not a number"),
+            format!("{} is not a number", shown(raw, Lang::En)),
         ));
     }
     let normalised = if decimal_comma {
@@ -78,7 +85,10 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         _ => Err(NumberError::new(
             "not-finite",
-            format!("\"{raw}\" is too large to be a finite number"),
+            format!(
+                "{} is too large to be a finite number",
+                shown(raw, Lang::En)
+            ),
         )),
     }
 }
@@ -86,11 +96,11 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
 /// Parses a four-digit year.
 pub fn parse_year(raw: &str) -> Result<i32, String> {
     let s = raw.trim();
+    let not_a_year = || format!("{} is not a four-digit year", shown(raw, Lang::En));
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse()
-            .map_err(|_| format!("\"{raw}\" is not a four-digit year"))
+        s.parse().map_err(|_| not_a_year())
     } else {
-        Err(format!("\"{raw}\" is not a four-digit year"))
+        Err(not_a_year())
     }
 }
 
