@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 
 /// Characters of a user's value shown in a message before it is shortened.
 pub const SHOWN_CHARS: usize = 60;
@@ -25,6 +25,9 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// What is wrong and what was expected, in lower case, no final period.
     pub message: String,
+    /// The message in Vietnamese, when it was written in both languages
+    /// (else the English is shown).
+    pub message_vi: Option<String>,
     /// For workbooks: the sheet and cell, e.g. `Sheet1!C7` (then `line` is
     /// the sheet row and `column` the sheet column).
     pub cell: Option<String>,
@@ -36,14 +39,16 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem with the whole file (no line).
-    pub fn file(file: &str, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn file(file: &str, rule: &'static str, message: impl Into<Text>) -> Self {
+        let message = message.into();
         Diagnostic {
             file: file.to_string(),
             line: None,
             column: None,
             field: None,
             rule,
-            message: message.into(),
+            message_vi: Some(message.vi),
+            message: message.en,
             cell: None,
             value: None,
             expected: None,
@@ -57,15 +62,17 @@ impl Diagnostic {
         column: u64,
         field: Option<&str>,
         rule: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
+        let message = message.into();
         Diagnostic {
             file: file.to_string(),
             line: Some(line),
             column: Some(column),
             field: field.map(str::to_string),
             rule,
-            message: message.into(),
+            message_vi: Some(message.vi),
+            message: message.en,
             cell: None,
             value: None,
             expected: None,
@@ -108,6 +115,53 @@ impl Diagnostic {
         }
     }
 }
+
+impl Diagnostic {
+    /// The message in `lang` (English when no Vietnamese was written).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_vi) {
+            (Lang::Vi, Some(vi)) => vi,
+            _ => &self.message,
+        }
+    }
+
+    /// [`Diagnostic::text`] in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match &self.field {
+            Some(field) => format!("{field}: {}", self.message_in(lang)),
+            None => self.message_in(lang).to_string(),
+        }
+    }
+
+    /// `place: text` in `lang`, as printed on stderr.
+    pub fn line_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place(), self.text_in(lang))
+    }
+}
+
+/// Several diagnostics printed one per line in a language (an error that
+/// stops a run, such as a targets file with problems).
+#[derive(Debug)]
+pub struct Localized {
+    /// The problems.
+    pub problems: Diagnostics,
+    /// The language to print them in.
+    pub lang: Lang,
+}
+
+impl fmt::Display for Localized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self
+            .problems
+            .0
+            .iter()
+            .map(|d| d.line_in(self.lang))
+            .collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+impl std::error::Error for Localized {}
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
