@@ -5,6 +5,11 @@
 
 use std::fmt;
 
+use crate::lang::{Lang, Text};
+
+/// Characters of a user's value shown in a message before it is shortened.
+pub const SHOWN_CHARS: usize = 60;
+
 /// One problem found in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -20,6 +25,9 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// What is wrong and what was expected, in lower case, no final period.
     pub message: String,
+    /// The message in Vietnamese, when it was written in both languages
+    /// (else the English is shown).
+    pub message_vi: Option<String>,
     /// For workbooks: the sheet and cell, e.g. `Sheet1!C7` (then `line` is
     /// the sheet row and `column` the sheet column).
     pub cell: Option<String>,
@@ -31,14 +39,16 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem with the whole file (no line).
-    pub fn file(file: &str, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn file(file: &str, rule: &'static str, message: impl Into<Text>) -> Self {
+        let message = message.into();
         Diagnostic {
             file: file.to_string(),
             line: None,
             column: None,
             field: None,
             rule,
-            message: message.into(),
+            message_vi: Some(message.vi),
+            message: message.en,
             cell: None,
             value: None,
             expected: None,
@@ -52,15 +62,17 @@ impl Diagnostic {
         column: u64,
         field: Option<&str>,
         rule: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
+        let message = message.into();
         Diagnostic {
             file: file.to_string(),
             line: Some(line),
             column: Some(column),
             field: field.map(str::to_string),
             rule,
-            message: message.into(),
+            message_vi: Some(message.vi),
+            message: message.en,
             cell: None,
             value: None,
             expected: None,
@@ -104,9 +116,113 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The message in `lang` (English when no Vietnamese was written).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match (lang, &self.message_vi) {
+            (Lang::Vi, Some(vi)) => vi,
+            _ => &self.message,
+        }
+    }
+
+    /// [`Diagnostic::text`] in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match &self.field {
+            Some(field) => format!("{field}: {}", self.message_in(lang)),
+            None => self.message_in(lang).to_string(),
+        }
+    }
+
+    /// `place: text` in `lang`, as printed on stderr.
+    pub fn line_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place(), self.text_in(lang))
+    }
+}
+
+/// Several diagnostics printed one per line in a language (an error that
+/// stops a run, such as a targets file with problems).
+#[derive(Debug)]
+pub struct Localized {
+    /// The problems.
+    pub problems: Diagnostics,
+    /// The language to print them in.
+    pub lang: Lang,
+}
+
+impl fmt::Display for Localized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self
+            .problems
+            .0
+            .iter()
+            .map(|d| d.line_in(self.lang))
+            .collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+impl std::error::Error for Localized {}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.place(), self.text())
+    }
+}
+
+/// A value from the user's file for a message, in double quotes: as
+/// written, with control characters escaped (`\0`, `\t`, `\u{1b}`) so that
+/// nothing raw reaches a terminal, and past [`SHOWN_CHARS`] characters
+/// shortened with "…" and the full length (`"xxxx…" (10485760 characters)`).
+pub fn shown(raw: &str, lang: Lang) -> String {
+    let (text, total) = clip(raw);
+    match total {
+        None => format!("\"{text}\""),
+        Some(n) => format!("\"{text}…\" ({n} {})", lang.pick("ký tự", "characters")),
+    }
+}
+
+/// Like [`shown`] without the quotes, for names in a list (`the header has: a, b`).
+pub fn shown_bare(raw: &str, lang: Lang) -> String {
+    let (text, total) = clip(raw);
+    match total {
+        None => text,
+        Some(n) => format!("{text}… ({n} {})", lang.pick("ký tự", "characters")),
+    }
+}
+
+/// The first [`SHOWN_CHARS`] characters escaped, and the total count when
+/// the text was shortened.
+fn clip(raw: &str) -> (String, Option<usize>) {
+    let mut out = String::new();
+    for c in raw.chars().take(SHOWN_CHARS) {
+        match c {
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    let longer = raw.chars().nth(SHOWN_CHARS).is_some();
+    (out, longer.then(|| raw.chars().count()))
+}
+
+/// At most `max` names joined with ", ", then "and N more" (`a, b and 3 more`).
+pub fn list(names: &[String], max: usize, lang: Lang) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(max)
+        .map(|n| shown_bare(n, lang))
+        .collect();
+    match names.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        n => format!(
+            "{} {} {n} {}",
+            shown.join(", "),
+            lang.pick("và", "and"),
+            lang.pick("mục khác", "more")
+        ),
     }
 }
 
@@ -141,6 +257,24 @@ impl std::error::Error for Diagnostics {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_values_are_escaped_and_shortened() {
+        assert_eq!(shown("8o%", Lang::En), "\"8o%\"");
+        assert_eq!(shown("a\0b\x1b", Lang::En), "\"a\\0b\\u{1b}\"");
+        let long = "x".repeat(100);
+        assert_eq!(
+            shown(&long, Lang::En),
+            format!("\"{}…\" (100 characters)", "x".repeat(60))
+        );
+        assert_eq!(
+            shown_bare(&long, Lang::Vi),
+            format!("{}… (100 ký tự)", "x".repeat(60))
+        );
+        let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(list(&names, 2, Lang::En), "a, b and 1 more");
+        assert_eq!(list(&names, 3, Lang::En), "a, b, c");
+    }
 
     #[test]
     fn line_col_counts_lines_and_characters() {

@@ -59,6 +59,48 @@ impl Lang {
     }
 }
 
+/// A message in both languages, written once where the problem is found;
+/// the reader's language is picked when it is printed. Machine formats
+/// (JSON) always take the English.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// English: what JSON outputs and `Display` show.
+    pub en: String,
+    /// Vietnamese, with full diacritics.
+    pub vi: String,
+}
+
+impl Text {
+    /// The message in English and in Vietnamese.
+    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            vi: vi.into(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+}
+
+/// Text that is the same in both languages (a number, a name).
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text {
+            vi: s.clone(),
+            en: s,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::from(s.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,11 +15,13 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { COULD_NOT_RUN } else { 0 });
         }
     };
+    let lang = dtcalc::cmd::lang_of(&cli);
     match dtcalc::cmd::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dtcalc: error: {err:#}");
+            let prefix = lang.pick("dtcalc: lỗi: ", "dtcalc: error: ");
+            eprintln!("{prefix}{err:#}");
             ExitCode::from(COULD_NOT_RUN)
         }
     }

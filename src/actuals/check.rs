@@ -3,6 +3,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::diagnostic::shown;
+use crate::lang::{Lang, Text};
 use crate::targets::{Indicator, Resolution, Unit};
 
 /// A failed check: its rule, the message and what was expected.
@@ -10,13 +12,13 @@ use crate::targets::{Indicator, Resolution, Unit};
 pub struct Problem {
     /// Stable rule name (README "Validating data").
     pub rule: &'static str,
-    /// What is wrong, for a data clerk.
-    pub message: String,
+    /// What is wrong, for a data clerk, in both languages.
+    pub message: Text,
     /// What was expected, in a few words.
     pub expected: String,
 }
 
-fn problem(rule: &'static str, message: String, expected: impl Into<String>) -> Problem {
+fn problem(rule: &'static str, message: Text, expected: impl Into<String>) -> Problem {
     Problem {
         rule,
         message,
@@ -62,10 +64,21 @@ impl Span {
         if (self.first..=self.last).contains(&year) {
             return Ok(());
         }
-        let msg = format!(
-            "{year} is outside the resolution's years {}-{} (adopted {}, with a {}-year look-back, to the last target year {}); \
-             a typing mistake? (--lookback widens the span)",
-            self.first, self.last, self.adoption, self.lookback, self.last
+        let Span {
+            first,
+            last,
+            adoption,
+            lookback,
+        } = *self;
+        let msg = Text::new(
+            format!(
+                "{year} is outside the resolution's years {first}-{last} (adopted {adoption}, with a {lookback}-year look-back, to the last target year {last}); \
+                 a typing mistake? (--lookback widens the span)"
+            ),
+            format!(
+                "{year} nằm ngoài các năm của nghị quyết {first}-{last} (ban hành năm {adoption}, tính lùi {lookback} năm, đến năm mục tiêu cuối cùng {last}); \
+                 có gõ nhầm không? (--lookback mở rộng khoảng năm)"
+            ),
         );
         Err(problem(
             "year-out-of-span",
@@ -95,19 +108,31 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
         .map(|i| &i.id)
         .filter(|known| known.starts_with(id))
         .collect();
+    // A hint needs a distance of at most half the known id's length, and the
+    // distance is at least the difference in lengths: an id half as long
+    // again as every known one has no hint, and is not compared (a 10 MB
+    // field would take seconds).
+    let longest = resolution.indicators.iter().map(|i| i.id.len()).max();
+    let hopeless = longest.is_none_or(|n| id.len() > n + n / 2);
     let nearest = match completions.as_slice() {
         [only] => Some((0, *only)),
+        _ if hopeless => None,
         _ => resolution
             .indicators
             .iter()
             .map(|i| (strsim::levenshtein(id, &i.id), &i.id))
             .min(),
     };
+    let (en, vi) = (shown(id, Lang::En), shown(id, Lang::Vi));
     let msg = match nearest {
-        Some((d, near)) if d <= near.len() / 2 => {
-            format!("unknown indicator \"{id}\"; did you mean \"{near}\"?")
-        }
-        _ => format!("unknown indicator \"{id}\"; `dtcalc targets` lists the known ids"),
+        Some((d, near)) if d <= near.len() / 2 => Text::new(
+            format!("unknown indicator {en}; did you mean \"{near}\"?"),
+            format!("không có chỉ tiêu {vi}; có phải là \"{near}\" không?"),
+        ),
+        _ => Text::new(
+            format!("unknown indicator {en}; `dtcalc targets` lists the known ids"),
+            format!("không có chỉ tiêu {vi}; `dtcalc targets` liệt kê các mã chỉ tiêu đã biết"),
+        ),
     };
     Err(problem(
         "unknown-indicator",
@@ -119,15 +144,28 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
 /// The natural range of a unit: shares 0-100, ranks whole and >= 1; rates
 /// per year (growth) may be negative.
 pub fn range(ind: &Indicator, v: f64) -> Result<(), Problem> {
+    range_as_written(ind, v, &v.to_string())
+}
+
+/// [`range`], with the value quoted in the message as the file has it
+/// (`"1e308"`, not 309 digits).
+pub fn range_as_written(ind: &Indicator, v: f64, raw: &str) -> Result<(), Problem> {
+    let (en, vi) = (shown(raw, Lang::En), shown(raw, Lang::Vi));
     match ind.unit {
         Unit::Percent if !(0.0..=100.0).contains(&v) => Err(problem(
             "out-of-range",
-            format!("{v} is outside 0-100, the range of a percentage"),
+            Text::new(
+                format!("{en} is outside 0-100, the range of a percentage"),
+                format!("{vi} nằm ngoài 0-100, khoảng giá trị của một tỷ lệ phần trăm"),
+            ),
             "a percentage from 0 to 100",
         )),
         Unit::Rank if v < 1.0 || v.fract() != 0.0 => Err(problem(
             "out-of-range",
-            format!("{v} is not a rank; expected a whole number of 1 or more"),
+            Text::new(
+                format!("{en} is not a rank; expected a whole number of 1 or more"),
+                format!("{vi} không phải là thứ hạng; cần một số nguyên từ 1 trở lên"),
+            ),
             "a whole number of 1 or more",
         )),
         _ => Ok(()),
@@ -151,16 +189,29 @@ pub fn unit(ind: &Indicator, unit: &str, value: Option<f64>) -> Result<(), Probl
     }
     let fraction = matches!(u.as_str(), "fraction" | "ratio" | "share" | "tỷ lệ" | "0-1")
         || value.is_some_and(|v| (0.0..=1.0).contains(&v) && v != 0.0);
-    let hint = if fraction && ind.unit == Unit::Percent {
-        "; a fraction such as 0.875 must be written as the percentage 87.5"
-    } else {
-        ""
-    };
+    let hint = fraction && ind.unit == Unit::Percent;
+    let symbol = ind.unit.symbol();
     Err(problem(
         "unit-mismatch",
-        format!(
-            "unit \"{unit}\" contradicts the indicator's unit \"{}\"{hint}",
-            ind.unit.symbol()
+        Text::new(
+            format!(
+                "unit {} contradicts the indicator's unit \"{symbol}\"{}",
+                shown(unit, Lang::En),
+                if hint {
+                    "; a fraction such as 0.875 must be written as the percentage 87.5"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "đơn vị {} mâu thuẫn với đơn vị \"{symbol}\" của chỉ tiêu{}",
+                shown(unit, Lang::Vi),
+                if hint {
+                    "; một tỷ lệ như 0.875 phải được viết thành phần trăm 87.5"
+                } else {
+                    ""
+                }
+            ),
         ),
         format!("\"{}\" or empty", ind.unit.symbol()),
     ))
@@ -172,26 +223,47 @@ pub fn member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, Proble
         (None, true) => Ok(None),
         (None, false) => Err(problem(
             "breakdown-not-allowed",
-            format!(
-                "breakdown \"{breakdown}\" given, but {} has no breakdown; leave it empty",
-                ind.id
+            Text::new(
+                format!(
+                    "breakdown {} given, but {} has no breakdown; leave it empty",
+                    shown(breakdown, Lang::En),
+                    ind.id
+                ),
+                format!(
+                    "có phân tổ {}, nhưng {} không có phân tổ; hãy để trống",
+                    shown(breakdown, Lang::Vi),
+                    ind.id
+                ),
             ),
             "an empty breakdown",
         )),
         (Some(_), true) if !ind.members.is_empty() => Err(problem(
             "breakdown-missing",
-            format!(
-                "{} has a target for each of {}; breakdown must name one of them",
-                ind.id,
-                ind.members.join(", ")
+            Text::new(
+                format!(
+                    "{} has a target for each of {}; breakdown must name one of them",
+                    ind.id,
+                    ind.members.join(", ")
+                ),
+                format!(
+                    "{} có mục tiêu riêng cho từng đối tượng {}; cột breakdown phải ghi một trong số đó",
+                    ind.id,
+                    ind.members.join(", ")
+                ),
             ),
             format!("one of: {}", ind.members.join(", ")),
         )),
-        (Some((_, each_en)), true) => Err(problem(
+        (Some((each_vi, each_en)), true) => Err(problem(
             "breakdown-missing",
-            format!(
-                "{} has a target for each {each_en}; breakdown must name it",
-                ind.id
+            Text::new(
+                format!(
+                    "{} has a target for each {each_en}; breakdown must name it",
+                    ind.id
+                ),
+                format!(
+                    "{} có mục tiêu cho từng {each_vi}; cột breakdown phải ghi rõ",
+                    ind.id
+                ),
             ),
             format!("the {each_en} the figure is for"),
         )),
@@ -205,10 +277,19 @@ pub fn member(ind: &Indicator, breakdown: &str) -> Result<Option<String>, Proble
                 .ok_or_else(|| {
                     problem(
                         "unknown-member",
-                        format!(
-                            "\"{breakdown}\" is not a member of {}; expected one of: {}",
-                            ind.id,
-                            ind.members.join(", ")
+                        Text::new(
+                            format!(
+                                "{} is not a member of {}; expected one of: {}",
+                                shown(breakdown, Lang::En),
+                                ind.id,
+                                ind.members.join(", ")
+                            ),
+                            format!(
+                                "{} không thuộc {}; cần một trong: {}",
+                                shown(breakdown, Lang::Vi),
+                                ind.id,
+                                ind.members.join(", ")
+                            ),
                         ),
                         format!("one of: {}", ind.members.join(", ")),
                     )
@@ -272,7 +353,11 @@ mod tests {
         let r = builtin();
         let pct = &r.indicators[0];
         let p = unit(pct, "ratio", Some(0.875)).unwrap_err();
-        assert!(p.message.contains("must be written as the percentage 87.5"));
+        assert!(
+            p.message
+                .en
+                .contains("must be written as the percentage 87.5")
+        );
         assert!(unit(pct, "%", Some(87.5)).is_ok());
         assert!(unit(pct, "", Some(0.5)).is_ok());
     }
@@ -280,9 +365,17 @@ mod tests {
     #[test]
     fn nearest_indicator_is_suggested() {
         let p = indicator("gov.online_service", &builtin()).unwrap_err();
-        assert!(p.message.contains("did you mean \"gov.online_services\""));
+        assert!(
+            p.message
+                .en
+                .contains("did you mean \"gov.online_services\"")
+        );
         // a cut-short id is completed: soc.digital_identity, not soc.digital_skills
         let p = indicator("soc.digital_id", &builtin()).unwrap_err();
-        assert!(p.message.contains("did you mean \"soc.digital_identity\""));
+        assert!(
+            p.message
+                .en
+                .contains("did you mean \"soc.digital_identity\"")
+        );
     }
 }

@@ -9,6 +9,7 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Text;
 
 /// Decodes a data file's bytes into NFC text without a byte-order mark.
 ///
@@ -57,12 +58,25 @@ fn strict(
     let bad = text.find('\u{fffd}').unwrap_or_default();
     let line = text.get(..bad).map_or(0, |t| t.matches('\n').count()) + 1;
     let name = encoding.name().to_lowercase();
-    let hint = if encoding == UTF_16LE || encoding == UTF_16BE {
-        "; the file is cut short or not really UTF-16: save it again from the spreadsheet"
-    } else {
-        ""
-    };
-    let msg = format!("line {line} is not valid {name}{hint}");
+    let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
+    let msg = Text::new(
+        format!(
+            "line {line} is not valid {name}{}",
+            if utf16 {
+                "; the file is cut short or not really UTF-16: save it again from the spreadsheet"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "dòng {line} không phải là {name} hợp lệ{}",
+            if utf16 {
+                "; tệp bị cắt ngắn hoặc không thực sự là UTF-16: hãy lưu lại từ bảng tính"
+            } else {
+                ""
+            }
+        ),
+    );
     Err(Box::new(
         Diagnostic::at(file, line as u64, 1, None, "encoding", msg)
             .with_expected(format!("text in {name}")),
@@ -82,10 +96,17 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, file: &str) -> Diagnostic {
         .count()
         + 1;
     let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
-    let msg = format!(
-        "not valid UTF-8 (byte 0x{byte:02x} at character {column} of the line); \
-         a \"CSV\" saved by Excel on Vietnamese Windows is read with --encoding windows-1258, \
-         or save it as \"CSV UTF-8\""
+    let msg = Text::new(
+        format!(
+            "not valid UTF-8 (byte 0x{byte:02x} at character {column} of the line); \
+             a \"CSV\" saved by Excel on Vietnamese Windows is read with --encoding windows-1258, \
+             or save it as \"CSV UTF-8\""
+        ),
+        format!(
+            "không phải UTF-8 hợp lệ (byte 0x{byte:02x} ở ký tự {column} của dòng); \
+             tệp \"CSV\" lưu bằng Excel trên Windows tiếng Việt được đọc với --encoding windows-1258, \
+             hoặc hãy lưu lại dưới dạng \"CSV UTF-8\""
+        ),
     );
     Diagnostic::at(file, line as u64, column as u64, None, "encoding", msg)
         .with_value(format!("0x{byte:02x}"))

@@ -23,7 +23,8 @@ pub use check::Span;
 pub use encoding::by_label as encoding_by_label;
 pub use encoding::{decode, nfc};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, list, shown_bare};
+use crate::lang::{Lang, Text};
 use crate::targets::Resolution;
 use record::Record;
 use row::{Columns, RowContext};
@@ -73,7 +74,7 @@ pub struct Actuals {
     /// Problems that make a row unusable.
     pub problems: Vec<Diagnostic>,
     /// Notices that do not stop a report (e.g. ignored columns).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
     /// Data rows rejected because of a problem.
     pub rejected_rows: usize,
     /// (area, indicator, year, member) -> where it was first seen, for duplicates.
@@ -103,6 +104,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// Years before the adoption year accepted in the `year` column.
     pub lookback: u16,
+    /// Language of the messages about opening files (diagnostics carry both).
+    pub lang: Lang,
 }
 
 impl Default for ReadOptions {
@@ -112,6 +115,7 @@ impl Default for ReadOptions {
             encoding: None,
             sheet: None,
             lookback: DEFAULT_LOOKBACK,
+            lang: Lang::En,
         }
     }
 }
@@ -129,7 +133,7 @@ impl Actuals {
     ) -> Result<Actuals> {
         let mut actuals = Actuals::default();
         for path in paths {
-            let bytes = read_input(path)?;
+            let bytes = read_input(path, options.lang)?;
             actuals.add_bytes(bytes, path, resolution, &options);
         }
         Ok(actuals)
@@ -148,7 +152,7 @@ impl Actuals {
         let start = self.problems.len();
         let found = read_file(bytes, name, file, resolution, options, self);
         self.problems.extend(found.problems);
-        self.warnings.extend(found.warnings);
+        self.warnings.extend(found.notices);
         self.rejected_rows += found.rejected;
         sort_by_line(self.problems.get_mut(start..).unwrap_or_default());
     }
@@ -213,21 +217,24 @@ impl Actuals {
 
     /// An error message when the observations are for more than one area:
     /// the single-area report would silently mix them.
-    pub fn mixed_areas(&self) -> Option<String> {
+    pub fn mixed_areas(&self) -> Option<Text> {
         let areas = self.areas();
         if areas.len() < 2 {
             return None;
         }
-        let shown: Vec<&str> = areas.iter().take(3).copied().collect();
-        let more = match areas.len() - shown.len() {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
-        Some(format!(
-            "the data is for {} areas ({}{more}); a report without --by area is for one area: \
-             use --by area to report on each, or keep one area's rows",
-            areas.len(),
-            shown.join(", ")
+        let names: Vec<String> = areas.iter().map(|a| a.to_string()).collect();
+        let n = areas.len();
+        Some(Text::new(
+            format!(
+                "the data is for {n} areas ({}); a report without --by area is for one area: \
+                 use --by area to report on each, or keep one area's rows",
+                list(&names, 3, Lang::En)
+            ),
+            format!(
+                "dữ liệu thuộc {n} địa bàn ({}); báo cáo không có --by area chỉ dành cho một địa bàn: \
+                 dùng --by area để báo cáo từng địa bàn, hoặc chỉ giữ các dòng của một địa bàn",
+                list(&names, 3, Lang::Vi)
+            ),
         ))
     }
 
@@ -257,8 +264,11 @@ impl Sink for Actuals {
 pub struct FileFindings {
     /// Problems in the file, in reading order (quoting problems first).
     pub problems: Vec<Diagnostic>,
-    /// Notices that do not stop a report.
+    /// Notices that do not stop a report, in English (what `--by area`
+    /// prints).
     pub warnings: Vec<String>,
+    /// The same notices in both languages.
+    pub notices: Vec<Text>,
     /// Data rows rejected (by a problem here or by the sink).
     pub rejected: usize,
 }
@@ -329,8 +339,9 @@ impl FileContext<'_> {
         };
         let columns = match Columns::from_header(header, name) {
             Ok((columns, ignored)) => {
-                if let Some(w) = ignored_warning(name, &ignored) {
-                    found.warnings.push(w);
+                if let Some(w) = ignored_notice(name, &ignored) {
+                    found.warnings.push(w.en.clone());
+                    found.notices.push(w);
                 }
                 columns
             }
@@ -372,17 +383,42 @@ pub fn duplicate(
     member: Option<&str>,
     first: &str,
 ) -> Diagnostic {
-    let member = member
-        .map(|m| format!(", breakdown {m}"))
-        .unwrap_or_default();
-    let area = area.map(|a| format!(", area {a}")).unwrap_or_default();
-    let msg = format!(
-        "duplicate row for this indicator{area}, year {year}{member}: already given at {first}"
+    let member_in = |lang: Lang| {
+        member
+            .map(|m| {
+                format!(
+                    ", {} {}",
+                    lang.pick("phân tổ", "breakdown"),
+                    shown_bare(m, lang)
+                )
+            })
+            .unwrap_or_default()
+    };
+    let area_in = |lang: Lang| {
+        area.map(|a| format!(", {} {}", lang.pick("địa bàn", "area"), shown_bare(a, lang)))
+            .unwrap_or_default()
+    };
+    let first_vi = first
+        .strip_prefix("line ")
+        .map_or_else(|| first.to_string(), |n| format!("dòng {n}"));
+    let msg = Text::new(
+        format!(
+            "duplicate row for this indicator{}, year {year}{}: already given at {first}",
+            area_in(Lang::En),
+            member_in(Lang::En)
+        ),
+        format!(
+            "dòng trùng lặp cho chỉ tiêu này{}, năm {year}{}: đã có ở {first_vi}",
+            area_in(Lang::Vi),
+            member_in(Lang::Vi)
+        ),
     );
+    let (area, member) = (area_in(Lang::En), member_in(Lang::En));
     let id = place.value.clone().unwrap_or_default();
     let value = format!("{id}{area}, {year}{member}");
     Diagnostic {
-        message: msg,
+        message: msg.en,
+        message_vi: Some(msg.vi),
         ..place
     }
     .with_value(value)
@@ -400,14 +436,30 @@ pub fn first_place(file_name: &str, line: u64, cell: Option<&str>) -> (String, S
 
 /// The problem of a file without a header row.
 pub fn empty_file(name: &str) -> Diagnostic {
-    let msg = "the file is empty; expected a header row with the columns indicator, year, value";
+    let msg = Text::new(
+        "the file is empty; expected a header row with the columns indicator, year, value",
+        "tệp trống; cần một dòng tiêu đề với các cột indicator, year, value",
+    );
     Diagnostic::file(name, "empty-file", msg).with_expected("a header row: indicator, year, value")
 }
 
-/// The warning about columns no reader knows, if there are any.
+/// The warning about columns no reader knows, if there are any, in English.
 pub fn ignored_warning(name: &str, ignored: &[String]) -> Option<String> {
-    (!ignored.is_empty())
-        .then(|| format!("{name}: ignoring unknown columns: {}", ignored.join(", ")))
+    ignored_notice(name, ignored).map(|t| t.en)
+}
+
+/// The warning about columns no reader knows, in both languages.
+pub fn ignored_notice(name: &str, ignored: &[String]) -> Option<Text> {
+    (!ignored.is_empty()).then(|| {
+        let (en, vi) = (
+            list(ignored, row::MAX_NAMES_SHOWN, Lang::En),
+            list(ignored, row::MAX_NAMES_SHOWN, Lang::Vi),
+        );
+        Text::new(
+            format!("{name}: ignoring unknown columns: {en}"),
+            format!("{name}: bỏ qua các cột không xác định: {vi}"),
+        )
+    })
 }
 
 /// Orders one file's problems by line (stable; problems without a line,
@@ -418,18 +470,24 @@ pub fn sort_by_line(problems: &mut [Diagnostic]) {
 }
 
 /// The bytes of a file, or of standard input for `-`.
-pub fn read_input(path: &str) -> Result<Vec<u8>> {
+/// (The system's reason after the message stays in the system's words.)
+pub fn read_input(path: &str, lang: Lang) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+            .context(lang.pick("không đọc được đầu vào chuẩn", "cannot read standard input"))?;
     } else {
         let p = Path::new(path);
+        let cannot = match lang {
+            Lang::Vi => format!("không đọc được tệp dữ liệu {path}"),
+            Lang::En => format!("cannot read data file {path}"),
+        };
         if p.is_dir() {
-            anyhow::bail!("cannot read data file {path}: it is a directory");
+            let why = lang.pick("đó là một thư mục", "it is a directory");
+            anyhow::bail!("{cannot}: {why}");
         }
-        bytes = std::fs::read(p).with_context(|| format!("cannot read data file {path}"))?;
+        bytes = std::fs::read(p).context(cannot)?;
     }
     Ok(bytes)
 }

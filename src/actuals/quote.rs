@@ -3,6 +3,7 @@
 //! quote. Pure: builds messages, reads nothing.
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Text;
 
 /// A quote that is never closed: where it opened and where reading goes on.
 pub struct Unclosed {
@@ -38,10 +39,16 @@ impl Unclosed {
 
     /// The problem, at the line where the quote opened.
     pub fn diagnostic(&self, file: &str) -> Diagnostic {
-        let msg = format!(
-            "quote opened here is never closed, so the rest of the file would be read as one field: {}; \
-             close the quote or remove it",
-            excerpt(&self.excerpt)
+        let ex = excerpt(&self.excerpt);
+        let msg = Text::new(
+            format!(
+                "quote opened here is never closed, so the rest of the file would be read as one field: {ex}; \
+                 close the quote or remove it"
+            ),
+            format!(
+                "dấu ngoặc kép mở ở đây không được đóng, nên phần còn lại của tệp sẽ bị đọc thành một trường: {ex}; \
+                 hãy đóng dấu ngoặc hoặc xoá nó"
+            ),
         );
         Diagnostic::at(file, self.line, self.column, None, "malformed-quote", msg)
             .with_value(self.excerpt.clone())
@@ -51,24 +58,36 @@ impl Unclosed {
 
 /// A quote inside a field that does not start with one (`Sở "TT"`).
 pub fn stray(file: &str, line: u64, column: u64, raw: String) -> Diagnostic {
-    let msg = format!(
-        "stray quote in a field that does not start with one: {}; put the whole field in quotes with the quotes inside doubled ({}) or remove the quote",
+    let (ex, fixed) = (
         excerpt(&raw),
-        excerpt(&format!("\"{}\"", raw.replace('"', "\"\"")))
+        excerpt(&format!("\"{}\"", raw.replace('"', "\"\""))),
+    );
+    let msg = Text::new(
+        format!(
+            "stray quote in a field that does not start with one: {ex}; put the whole field in quotes with the quotes inside doubled ({fixed}) or remove the quote"
+        ),
+        format!(
+            "dấu ngoặc kép lạc trong một trường không bắt đầu bằng dấu ngoặc kép: {ex}; hãy đặt cả trường trong ngoặc kép và nhân đôi các dấu ngoặc bên trong ({fixed}) hoặc xoá dấu ngoặc"
+        ),
     );
     malformed(file, line, column, msg, raw)
 }
 
 /// Text after the closing quote of a quoted field (`"86"%`).
 pub fn after_closing(file: &str, line: u64, column: u64, raw: String) -> Diagnostic {
-    let msg = format!(
-        "text after a closing quote: {}; remove the quotes, or put the whole field in quotes with the quotes inside doubled",
-        excerpt(&raw)
+    let ex = excerpt(&raw);
+    let msg = Text::new(
+        format!(
+            "text after a closing quote: {ex}; remove the quotes, or put the whole field in quotes with the quotes inside doubled"
+        ),
+        format!(
+            "có chữ sau dấu ngoặc kép đóng: {ex}; hãy bỏ dấu ngoặc, hoặc đặt cả trường trong ngoặc kép và nhân đôi các dấu ngoặc bên trong"
+        ),
     );
     malformed(file, line, column, msg, raw)
 }
 
-fn malformed(file: &str, line: u64, column: u64, msg: String, raw: String) -> Diagnostic {
+fn malformed(file: &str, line: u64, column: u64, msg: Text, raw: String) -> Diagnostic {
     Diagnostic::at(file, line, column, None, "malformed-quote", msg)
         .with_value(raw)
         .with_expected("a field wholly in quotes, with inner quotes doubled")

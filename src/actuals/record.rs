@@ -2,6 +2,7 @@
 //! ground between the CSV and workbook readers and the row checks.
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Text;
 
 /// One field and where it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +47,7 @@ impl Record {
         i: usize,
         field: Option<&str>,
         rule: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Diagnostic {
         let (line, column) = match self.fields.get(i) {
             Some(f) => (f.line, f.column),

@@ -6,7 +6,8 @@ use super::Observation;
 use super::check::{self, Problem, Span};
 use super::record::{Record, column_letters};
 use super::value::{parse_number, parse_year};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, list};
+use crate::lang::{Lang, Text};
 use crate::targets::Resolution;
 
 /// Where the known columns are in a file's header (field indices).
@@ -42,6 +43,9 @@ pub struct RowContext<'a> {
     pub span: Span,
 }
 
+/// Header names listed in a message before "and N more".
+pub const MAX_NAMES_SHOWN: usize = 20;
+
 const REQUIRED: [&str; 3] = ["indicator", "year", "value"];
 
 const KNOWN: [&str; 8] = [
@@ -69,11 +73,18 @@ impl Columns {
         let find = |n: &str| names.iter().position(|h| h == n);
         let missing: Vec<&str> = REQUIRED.into_iter().filter(|n| find(n).is_none()).collect();
         if !missing.is_empty() {
-            let msg = format!(
-                "missing required column{} {}; the header has: {}",
-                if missing.len() > 1 { "s" } else { "" },
-                missing.join(", "),
-                names.join(", ")
+            let msg = Text::new(
+                format!(
+                    "missing required column{} {}; the header has: {}",
+                    if missing.len() > 1 { "s" } else { "" },
+                    missing.join(", "),
+                    list(&names, MAX_NAMES_SHOWN, Lang::En)
+                ),
+                format!(
+                    "thiếu cột bắt buộc {}; dòng tiêu đề có: {}",
+                    missing.join(", "),
+                    list(&names, MAX_NAMES_SHOWN, Lang::Vi)
+                ),
             );
             return Err(Box::new(
                 record
@@ -84,7 +95,10 @@ impl Columns {
         }
         for (i, n) in names.iter().enumerate() {
             if KNOWN.contains(&n.as_str()) && names.iter().take(i).any(|m| m == n) {
-                let msg = format!("column {n} appears twice in the header");
+                let msg = Text::new(
+                    format!("column {n} appears twice in the header"),
+                    format!("cột {n} xuất hiện hai lần trong dòng tiêu đề"),
+                );
                 return Err(Box::new(
                     record
                         .problem(file, i, Some(n), "duplicate-column", msg)
@@ -136,7 +150,10 @@ impl Columns {
     fn shape(&self, record: &Record, ctx: &RowContext) -> Option<Diagnostic> {
         let (got, want) = (record.fields.len(), self.names.len());
         if got != want {
-            let msg = format!("the row has {got} fields; the header has {want}");
+            let msg = Text::new(
+                format!("the row has {got} fields; the header has {want}"),
+                format!("dòng có {got} trường; dòng tiêu đề có {want}"),
+            );
             let d = record
                 .problem(ctx.name, got.min(want), None, "ragged-row", msg)
                 .with_value(format!("{got} fields"))
@@ -151,10 +168,16 @@ impl Columns {
             .collect();
         let first = *empty.first()?;
         let names: Vec<&str> = empty.iter().filter_map(|&c| self.name(c)).collect();
-        let msg = format!(
-            "the row has no {}; fill {} in or delete the row",
-            names.join(", "),
-            if names.len() == 1 { "it" } else { "them" }
+        let msg = Text::new(
+            format!(
+                "the row has no {}; fill {} in or delete the row",
+                names.join(", "),
+                if names.len() == 1 { "it" } else { "them" }
+            ),
+            format!(
+                "dòng không có {}; hãy điền vào hoặc xoá dòng",
+                names.join(", ")
+            ),
         );
         let d = record
             .problem(ctx.name, first, self.name(first), "partly-empty-row", msg)
@@ -202,7 +225,7 @@ impl Columns {
         let mut member = None;
         if let Ok(ind) = indicator.and_then(|i| ctx.resolution.indicators.get(i).ok_or(())) {
             if let Ok(v) = value
-                && let Err(p) = check::range(ind, v)
+                && let Err(p) = check::range_as_written(ind, v, record.text(self.value))
             {
                 report(self.value, p);
             }

@@ -2,17 +2,20 @@
 //!
 //! Pure functions: no I/O. Errors are messages for a data clerk.
 
+use crate::diagnostic::shown;
+use crate::lang::{Lang, Text};
+
 /// Why a field is not a usable number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberError {
     /// `not-a-number`, `thousands-separator` or `not-finite`.
     pub rule: &'static str,
     /// What is wrong, for a data clerk.
-    pub message: String,
+    pub message: Text,
 }
 
 impl NumberError {
-    fn new(rule: &'static str, message: String) -> Self {
+    fn new(rule: &'static str, message: Text) -> Self {
         NumberError { rule, message }
     }
 }
@@ -25,7 +28,7 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
     let s = raw.trim();
     let s = s.strip_suffix('%').map_or(s, str::trim_end);
     if s.is_empty() {
-        let msg = "is empty; expected a number".to_string();
+        let msg = Text::new("is empty; expected a number", "để trống; cần một số");
         return Err(NumberError::new("not-a-number", msg));
     }
     let sep = if decimal_comma { ',' } else { '.' };
@@ -40,15 +43,24 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
                 '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '-' | '+'
             )
     });
+    let (en, vi) = (shown(raw, Lang::En), shown(raw, Lang::Vi));
     if grouped && digits_and_marks {
-        let msg = format!(
-            "\"{raw}\" looks like it has a thousands separator; write the number without one, with \"{sep}\" as the decimal separator"
+        let msg = Text::new(
+            format!(
+                "{en} looks like it has a thousands separator; write the number without one, with \"{sep}\" as the decimal separator"
+            ),
+            format!(
+                "{vi} có vẻ có dấu phân cách hàng nghìn; hãy viết số không có dấu đó, dùng \"{sep}\" làm dấu thập phân"
+            ),
         );
         return Err(NumberError::new("thousands-separator", msg));
     }
     let word = s.trim_start_matches(['-', '+']).to_lowercase();
     if matches!(word.as_str(), "nan" | "inf" | "infinity") {
-        let msg = format!("\"{raw}\" is not a finite number; expected a figure");
+        let msg = Text::new(
+            format!("{en} is not a finite number; expected a figure"),
+            format!("{vi} không phải là số hữu hạn; cần một con số"),
+        );
         return Err(NumberError::new("not-finite", msg));
     }
     let (mantissa, exponent) = match s.find(['e', 'E']) {
@@ -66,7 +78,10 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
     if !digits_ok || !exp_ok || grouped {
         return Err(NumberError::new(
             "not-a-number",
-            format!("\"{raw}\" is not a number"),
+            Text::new(
+                format!("{en} is not a number"),
+                format!("{vi} không phải là số"),
+            ),
         ));
     }
     let normalised = if decimal_comma {
@@ -78,19 +93,27 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Result<f64, NumberError> 
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         _ => Err(NumberError::new(
             "not-finite",
-            format!("\"{raw}\" is too large to be a finite number"),
+            Text::new(
+                format!("{en} is too large to be a finite number"),
+                format!("{vi} quá lớn, không phải là số hữu hạn"),
+            ),
         )),
     }
 }
 
 /// Parses a four-digit year.
-pub fn parse_year(raw: &str) -> Result<i32, String> {
+pub fn parse_year(raw: &str) -> Result<i32, Text> {
     let s = raw.trim();
+    let not_a_year = || {
+        Text::new(
+            format!("{} is not a four-digit year", shown(raw, Lang::En)),
+            format!("{} không phải là năm có bốn chữ số", shown(raw, Lang::Vi)),
+        )
+    };
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse()
-            .map_err(|_| format!("\"{raw}\" is not a four-digit year"))
+        s.parse().map_err(|_| not_a_year())
     } else {
-        Err(format!("\"{raw}\" is not a four-digit year"))
+        Err(not_a_year())
     }
 }
 

@@ -9,6 +9,7 @@ use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use super::encoding::nfc;
 use super::record::{Field, Record};
 use crate::diagnostic::Diagnostic;
+use crate::lang::Text;
 
 /// True when the bytes are a zip (xlsx, ods) or an OLE file (xls).
 pub fn looks_like_workbook(bytes: &[u8]) -> bool {
@@ -35,7 +36,10 @@ pub fn read(
     sheet: Option<&str>,
 ) -> Result<Vec<Record>, Box<Diagnostic>> {
     guarded(|| read_sheet(bytes, file, sheet)).unwrap_or_else(|| {
-        let msg = "the workbook is damaged and cannot be read; open it in a spreadsheet program and save it again";
+                let msg = Text::new(
+            "the workbook is damaged and cannot be read; open it in a spreadsheet program and save it again",
+            "sổ tính bị hỏng và không đọc được; hãy mở nó bằng chương trình bảng tính và lưu lại",
+        );
         Err(Box::new(Diagnostic::file(file, "unreadable", msg)))
     })
 }
@@ -54,10 +58,11 @@ fn read_sheet(
     file: &str,
     sheet: Option<&str>,
 ) -> Result<Vec<Record>, Box<Diagnostic>> {
-    let unreadable = |msg: String| Diagnostic::file(file, "unreadable", msg);
+    let unreadable = |msg: Text| Diagnostic::file(file, "unreadable", msg);
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        unreadable(format!(
-            "cannot read the workbook (is it really an .xlsx, .xls or .ods file?): {e}"
+        unreadable(Text::new(
+            format!("cannot read the workbook (is it really an .xlsx, .xls or .ods file?): {e}"),
+            format!("không đọc được sổ tính (có thật là tệp .xlsx, .xls hoặc .ods không?): {e}"),
         ))
     })?;
     let names = book.sheet_names();
@@ -66,19 +71,31 @@ fn read_sheet(
             .iter()
             .find(|n| nfc(n.to_string()) == nfc(wanted.to_string()))
             .ok_or_else(|| {
-                unreadable(format!(
-                    "no sheet named \"{wanted}\"; the workbook has: {}",
-                    names.join(", ")
+                unreadable(Text::new(
+                    format!(
+                        "no sheet named \"{wanted}\"; the workbook has: {}",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "không có trang tính tên \"{wanted}\"; sổ tính có: {}",
+                        names.join(", ")
+                    ),
                 ))
             })?,
-        None => names
-            .first()
-            .ok_or_else(|| unreadable("the workbook has no sheet".to_string()))?,
+        None => names.first().ok_or_else(|| {
+            unreadable(Text::new(
+                "the workbook has no sheet",
+                "sổ tính không có trang tính nào",
+            ))
+        })?,
     }
     .clone();
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| unreadable(format!("cannot read sheet \"{name}\": {e}")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        unreadable(Text::new(
+            format!("cannot read sheet \"{name}\": {e}"),
+            format!("không đọc được trang tính \"{name}\": {e}"),
+        ))
+    })?;
     // Only xlsx has styles in calamine; elsewhere this is empty.
     let styles = book.worksheet_style(&name).ok();
     let is_percent = |row: u32, col: u32| {

@@ -4,11 +4,12 @@
 use anyhow::{Result, bail};
 
 use super::data::{data_paths, load_actuals};
-use super::{emit, load_targets};
+use super::{emit, lang, load_targets};
 use crate::actuals::Actuals;
 use crate::calc::{self, Options};
 use crate::cli::{CheckArgs, CheckFormat, RequireArg};
 use crate::exit::Outcome;
+use crate::lang::Lang;
 use crate::progress::{
     self,
     gate::{self, Require, Rule},
@@ -18,7 +19,7 @@ use crate::targets::Resolution;
 
 pub fn run(args: CheckArgs) -> Result<Outcome> {
     let resolution = load_targets(&args.common)?;
-    let year = horizon(&resolution, args.horizon)?;
+    let year = horizon(&resolution, args.horizon, lang(&args.common))?;
     check_pillars(&resolution, &args.pillar)?;
     let selected = indicators(&resolution, &args.indicator, year)?;
     let actuals = load_data(&args, &resolution)?;
@@ -68,7 +69,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
 }
 
 /// The target year asked for, or the earliest one.
-fn horizon(resolution: &Resolution, asked: Option<i32>) -> Result<i32> {
+fn horizon(resolution: &Resolution, asked: Option<i32>, lang: Lang) -> Result<i32> {
     let years = resolution.target_years();
     let list = years
         .iter()
@@ -77,9 +78,14 @@ fn horizon(resolution: &Resolution, asked: Option<i32>) -> Result<i32> {
         .join(", ");
     match asked {
         Some(y) if years.contains(&y) => Ok(y),
-        Some(y) => {
-            bail!("--horizon {y}: not a target year of this resolution; expected one of {list}")
-        }
+        Some(y) => match lang {
+            Lang::Vi => bail!(
+                "--horizon {y}: không phải năm mục tiêu của nghị quyết này; cần một trong {list}"
+            ),
+            Lang::En => {
+                bail!("--horizon {y}: not a target year of this resolution; expected one of {list}")
+            }
+        },
         None => match years.first() {
             Some(&y) => Ok(y),
             None => bail!("the targets file has no target years"),
@@ -133,6 +139,7 @@ fn indicators(resolution: &Resolution, ids: &[String], year: i32) -> Result<Vec<
 }
 
 fn load_data(args: &CheckArgs, resolution: &Resolution) -> Result<Actuals> {
-    let data = data_paths(&args.data, "check")?;
-    load_actuals(&data, resolution, &args.input, false)
+    let lang = lang(&args.common);
+    let data = data_paths(&args.data, "check", lang)?;
+    load_actuals(&data, resolution, &args.input, false, lang)
 }

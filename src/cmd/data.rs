@@ -5,20 +5,28 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 
-use super::read_options;
+use super::{read_options, warning};
 use crate::actuals::{Actuals, FILE_RULES};
 use crate::cli::InputArgs;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::targets::Resolution;
 
 /// The data files to read: as given, else `-` (standard input) when input
 /// is piped; an error when nothing is given at a terminal.
-pub(super) fn data_paths(data: &[String], command: &str) -> Result<Vec<String>> {
+pub(super) fn data_paths(data: &[String], command: &str, lang: Lang) -> Result<Vec<String>> {
     if !data.is_empty() {
         return Ok(data.to_vec());
     }
     if std::io::stdin().is_terminal() {
-        bail!("no data file given; usage: dtcalc {command} DATA.csv (or `-` for standard input)");
+        match lang {
+            Lang::Vi => bail!(
+                "chưa có tệp dữ liệu; cách dùng: dtcalc {command} DATA.csv (hoặc `-` cho đầu vào chuẩn)"
+            ),
+            Lang::En => bail!(
+                "no data file given; usage: dtcalc {command} DATA.csv (or `-` for standard input)"
+            ),
+        }
     }
     Ok(vec!["-".to_string()])
 }
@@ -30,17 +38,18 @@ pub(super) fn load_actuals(
     resolution: &Resolution,
     input: &InputArgs,
     skip_invalid: bool,
+    lang: Lang,
 ) -> Result<Actuals> {
-    let actuals = Actuals::load(data, resolution, read_options(input)?)?;
+    let actuals = Actuals::load(data, resolution, read_options(input, lang)?)?;
     for w in &actuals.warnings {
-        eprintln!("dtcalc: warning: {w}");
+        eprintln!("{}{}", warning(lang), w.get(lang));
     }
     let found = Found {
         problems: &actuals.problems,
         more: 0,
         rejected_rows: actuals.rejected_rows,
     };
-    refuse_invalid(&found, skip_invalid)?;
+    refuse_invalid(&found, skip_invalid, lang)?;
     Ok(actuals)
 }
 
@@ -56,7 +65,7 @@ pub(super) struct Found<'a> {
 
 /// Lists the problems on stderr and refuses to compute from invalid data;
 /// with `skip_invalid`, leaves the invalid rows out (never whole files).
-pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool) -> Result<()> {
+pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool, lang: Lang) -> Result<()> {
     let n = found.problems.len() + found.more;
     if n == 0 {
         return Ok(());
@@ -64,7 +73,10 @@ pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool) -> Result<()> {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let more = || {
         if found.more > 0 {
-            eprintln!("... and {} more problems", found.more);
+            match lang {
+                Lang::Vi => eprintln!("... và {} vấn đề khác", found.more),
+                Lang::En => eprintln!("... and {} more problems", found.more),
+            }
         }
     };
     let file_problems = found
@@ -74,25 +86,39 @@ pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool) -> Result<()> {
         .count();
     if !skip_invalid || file_problems > 0 {
         for p in found.problems {
-            eprintln!("{p}");
+            eprintln!("{}", p.line_in(lang));
         }
         more();
         if skip_invalid {
-            bail!(
-                "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
-                plural(file_problems)
-            );
+            match lang {
+                Lang::Vi => bail!(
+                    "{file_problems} vấn đề với cả tệp; --skip-invalid bỏ qua dòng, không bỏ qua tệp; chưa tính gì cả"
+                ),
+                Lang::En => bail!(
+                    "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
+                    plural(file_problems)
+                ),
+            }
         }
-        bail!(
-            "{n} problem{} in the data; nothing was computed (--skip-invalid computes from the valid rows)",
-            plural(n)
-        );
+        match lang {
+            Lang::Vi => bail!(
+                "{n} vấn đề trong dữ liệu; chưa tính gì cả (--skip-invalid tính từ các dòng hợp lệ)"
+            ),
+            Lang::En => bail!(
+                "{n} problem{} in the data; nothing was computed (--skip-invalid computes from the valid rows)",
+                plural(n)
+            ),
+        }
     }
     for p in found.problems {
-        eprintln!("dtcalc: skipped: {p}");
+        let skipped = lang.pick("dtcalc: bỏ qua: ", "dtcalc: skipped: ");
+        eprintln!("{skipped}{}", p.line_in(lang));
     }
     more();
     let n = found.rejected_rows;
-    eprintln!("dtcalc: warning: skipped {n} invalid row{}", plural(n));
+    match lang {
+        Lang::Vi => eprintln!("{}đã bỏ qua {n} dòng không hợp lệ", warning(lang)),
+        Lang::En => eprintln!("{}skipped {n} invalid row{}", warning(lang), plural(n)),
+    }
     Ok(())
 }

@@ -18,6 +18,7 @@ use crate::actuals::{ReadOptions, encoding_by_label};
 use crate::cli::{
     Cli, ColorChoice, Command, Common, Format as FormatArg, InputArgs, LangArg, OutputArgs,
 };
+use crate::diagnostic::{Diagnostics, Localized};
 use crate::exit::Outcome;
 use crate::lang::Lang;
 use crate::report::{Format, Look, output};
@@ -37,11 +38,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 }
 
 /// How to read data files, from the shared input flags.
-fn read_options(input: &InputArgs) -> Result<ReadOptions> {
+fn read_options(input: &InputArgs, lang: Lang) -> Result<ReadOptions> {
     let encoding = match &input.encoding {
         None => None,
-        Some(label) => Some(encoding_by_label(label).ok_or_else(|| {
-            anyhow!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le")
+        Some(label) => Some(encoding_by_label(label).ok_or_else(|| match lang {
+            Lang::Vi => anyhow!(
+                "--encoding {label}: không biết bảng mã này; hãy thử windows-1258, utf-8 hoặc utf-16le"
+            ),
+            Lang::En => {
+                anyhow!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le")
+            }
         })?),
     };
     Ok(ReadOptions {
@@ -49,6 +55,7 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions> {
         encoding,
         sheet: input.sheet.clone(),
         lookback: input.lookback,
+        lang,
     })
 }
 
@@ -61,11 +68,39 @@ fn targets_name(common: &Common) -> String {
 }
 
 /// The resolution named by `--targets`, or the built-in one.
+///
+/// A targets file with problems fails with [`Localized`] diagnostics, printed
+/// in the language asked for.
 fn load_targets(common: &Common) -> Result<Resolution> {
-    match &common.targets {
+    let loaded = match &common.targets {
         Some(path) => tgt::load(path),
         None => tgt::parse(tgt::BUILTIN, "targets.toml (built in)"),
-    }
+    };
+    loaded.map_err(|err| match err.downcast::<Diagnostics>() {
+        Ok(problems) => anyhow::Error::new(Localized {
+            problems,
+            lang: lang(common),
+        }),
+        Err(err) => err,
+    })
+}
+
+/// The language of a parsed command line's messages (for `main`).
+pub fn lang_of(cli: &Cli) -> Lang {
+    let common = match &cli.command {
+        Command::Report(a) => &a.common,
+        Command::Targets(a) => &a.common,
+        Command::Validate(a) => &a.common,
+        Command::Template(a) => &a.common,
+        Command::Check(a) => &a.common,
+        Command::Completions(_) | Command::Man => return Lang::from_env(),
+    };
+    lang(common)
+}
+
+/// `dtcalc: warning: ` in the language.
+fn warning(lang: Lang) -> &'static str {
+    lang.pick("dtcalc: cảnh báo: ", "dtcalc: warning: ")
 }
 
 /// The language asked for, else the environment's.

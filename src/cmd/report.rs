@@ -3,10 +3,11 @@
 use anyhow::{Result, bail};
 
 use super::data::{data_paths, load_actuals};
-use super::{deliver, format, load_targets, look};
+use super::{deliver, format, lang, load_targets, look};
 use crate::calc::{self, Options};
 use crate::cli::{By, MethodArg, ReportArgs};
 use crate::exit::Outcome;
+use crate::lang::Lang;
 use crate::progress::{self, Method};
 use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
@@ -14,27 +15,37 @@ use crate::targets::Resolution;
 pub fn run(args: ReportArgs) -> Result<Outcome> {
     let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
-    let horizons = horizons(&resolution, &args.horizon)?;
+    let lang = lang(&args.common);
+    let horizons = horizons(&resolution, &args.horizon, lang)?;
     for p in &args.pillar {
         if resolution.pillar(p).is_none() {
             let known: Vec<&str> = resolution.pillars.iter().map(|p| p.id.as_str()).collect();
-            bail!(
-                "unknown pillar \"{p}\"; known pillars: {}",
-                known.join(", ")
-            );
+            match lang {
+                Lang::Vi => bail!(
+                    "không có trụ cột \"{p}\"; các trụ cột đã biết: {}",
+                    known.join(", ")
+                ),
+                Lang::En => bail!(
+                    "unknown pillar \"{p}\"; known pillars: {}",
+                    known.join(", ")
+                ),
+            }
         }
     }
-    let data = data_paths(&args.data, "report")?;
+    let data = data_paths(&args.data, "report", lang)?;
     if args.by == Some(By::Area) {
         if matches!(format, Format::Markdown | Format::Html) {
             // Said before the data is read: an area file may be large.
-            bail!("--by area is available as table, csv or json");
+            bail!(lang.pick(
+                "--by area chỉ có ở dạng table, csv hoặc json",
+                "--by area is available as table, csv or json"
+            ));
         }
         return super::report_by_area::run(&args, &resolution, &horizons, &data, format);
     }
-    let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid)?;
+    let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid, lang)?;
     if let Some(msg) = actuals.mixed_areas() {
-        bail!(msg);
+        bail!("{}", msg.get(lang));
     }
     let options = Options {
         as_of: args.as_of,
@@ -73,7 +84,7 @@ pub(super) fn methods(arg: MethodArg) -> Vec<Method> {
 }
 
 /// `all` gives every target year; otherwise one that the resolution has.
-fn horizons(resolution: &Resolution, horizon: &str) -> Result<Vec<i32>> {
+fn horizons(resolution: &Resolution, horizon: &str, lang: Lang) -> Result<Vec<i32>> {
     let years = resolution.target_years();
     if horizon.eq_ignore_ascii_case("all") {
         return Ok(years);
@@ -85,8 +96,13 @@ fn horizons(resolution: &Resolution, horizon: &str) -> Result<Vec<i32>> {
         .join(", ");
     match horizon.parse::<i32>() {
         Ok(y) if years.contains(&y) => Ok(vec![y]),
-        _ => bail!(
-            "--horizon {horizon}: not a target year of this resolution; expected one of {list} or all"
-        ),
+        _ => match lang {
+            Lang::Vi => bail!(
+                "--horizon {horizon}: không phải năm mục tiêu của nghị quyết này; cần một trong {list} hoặc all"
+            ),
+            Lang::En => bail!(
+                "--horizon {horizon}: not a target year of this resolution; expected one of {list} or all"
+            ),
+        },
     }
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::data::{Found, refuse_invalid};
-use super::{deliver, look, read_options};
+use super::{deliver, lang, look, read_options, warning};
 use crate::area::{AreaAggregator, Selection, read};
 use crate::cli::ReportArgs;
 use crate::exit::Outcome;
@@ -19,16 +19,18 @@ pub fn run(
     format: Format,
 ) -> Result<Outcome> {
     let mut agg = AreaAggregator::new(resolution, args.as_of).map_err(anyhow::Error::msg)?;
-    let read = read::read(data, &mut agg, &read_options(&args.input)?)?;
+    let lang = lang(&args.common);
+    let read = read::read(data, &mut agg, &read_options(&args.input, lang)?)?;
+    // The per-area reader's warnings are in English (src/area keeps strings).
     for w in &read.warnings {
-        eprintln!("dtcalc: warning: {w}");
+        eprintln!("{}{w}", warning(lang));
     }
     let found = Found {
         problems: &read.problems,
         more: read.more_problems,
         rejected_rows: read.rejected_rows,
     };
-    refuse_invalid(&found, args.skip_invalid)?;
+    refuse_invalid(&found, args.skip_invalid, lang)?;
     let mut assessment = agg.finish(horizons, &args.pillar);
     let selection = Selection {
         areas: args.area.clone(),

@@ -3,15 +3,16 @@
 
 use anyhow::{Result, bail};
 
-use super::{emit, load_targets, read_options, targets_name};
+use super::{emit, lang, load_targets, read_options, targets_name, warning};
 use crate::actuals::Actuals;
 use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::Localized;
 use crate::exit::Outcome;
 use crate::validate::{self, Findings};
 
 pub fn run(args: ValidateArgs) -> Result<Outcome> {
-    let options = read_options(&args.input)?;
+    let lang = lang(&args.common);
+    let options = read_options(&args.input, lang)?;
     if args.data.is_empty() && args.common.targets.is_none() {
         bail!(
             "nothing to validate; usage: dtcalc validate DATA... [--targets FILE], or dtcalc validate --targets FILE"
@@ -23,7 +24,7 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
         Ok(resolution) if !args.data.is_empty() => {
             let actuals = Actuals::load(&args.data, &resolution, options)?;
             for w in &actuals.warnings {
-                eprintln!("dtcalc: warning: {w}");
+                eprintln!("{}{}", warning(lang), w.get(lang));
             }
             data_files = actuals.files.len();
             problems = actuals.problems;
@@ -31,12 +32,17 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
         Ok(_) => {}
         // A targets file with problems is a finding; one that cannot be
         // read at all means validate could not run.
-        Err(err) => match err.downcast::<Diagnostics>() {
+        Err(err) => match err.downcast::<Localized>() {
             Ok(found) => {
-                problems = found.0;
+                problems = found.problems.0;
                 if !args.data.is_empty() {
                     eprintln!(
-                        "dtcalc: warning: data files not checked: the targets file has problems"
+                        "{}{}",
+                        warning(lang),
+                        lang.pick(
+                            "chưa kiểm tra các tệp dữ liệu: tệp mục tiêu có vấn đề",
+                            "data files not checked: the targets file has problems"
+                        )
                     );
                 }
             }
@@ -51,7 +57,7 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
     };
     let mut out = Vec::new();
     match args.format {
-        ValidateFormat::Text => validate::text::render(&mut out, &findings)?,
+        ValidateFormat::Text => validate::text::render(&mut out, &findings, lang)?,
         ValidateFormat::Json => validate::json::render(&mut out, &findings)?,
         ValidateFormat::Github => validate::github::render(&mut out, &findings)?,
     }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod text;
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 
 /// At most this many problems are printed in text and GitHub output; a
 /// closing line counts the rest. JSON lists them all.
@@ -24,6 +25,30 @@ pub struct Findings<'a> {
 }
 
 impl Findings<'_> {
+    /// [`Findings::summary`] in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.summary();
+        }
+        let n = self.problems.len();
+        let problems = match n {
+            0 => "không có vấn đề nào".to_string(),
+            n => format!("{n} vấn đề"),
+        };
+        let files = match self.data_files {
+            0 => format!("trong tệp mục tiêu {}", self.targets),
+            k => format!("trong {k} tệp dữ liệu kiểm tra theo {}", self.targets),
+        };
+        let mut line = format!("{problems} {files}");
+        if n > LIMIT {
+            line.push_str(&format!(
+                "; {} vấn đề khác không hiển thị (--format json liệt kê tất cả)",
+                n - LIMIT
+            ));
+        }
+        line
+    }
+
     /// The closing line: `3 problems in 2 data files checked against targets.toml`.
     pub fn summary(&self) -> String {
         let n = self.problems.len();

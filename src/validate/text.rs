@@ -4,13 +4,15 @@
 use std::io::{self, Write};
 
 use super::{Findings, LIMIT};
+use crate::lang::Lang;
 
 /// Writes at most [`LIMIT`] problems and the closing line.
-pub fn render(w: &mut impl Write, findings: &Findings) -> io::Result<()> {
+/// Messages are in `lang`; rule names never change.
+pub fn render(w: &mut impl Write, findings: &Findings, lang: Lang) -> io::Result<()> {
     for d in findings.problems.iter().take(LIMIT) {
-        writeln!(w, "{}: {}: {}", d.place(), d.rule, d.text())?;
+        writeln!(w, "{}: {}: {}", d.place(), d.rule, d.text_in(lang))?;
     }
-    writeln!(w, "{}", findings.summary())
+    writeln!(w, "{}", findings.summary_in(lang))
 }
 
 #[cfg(test)]
@@ -45,7 +47,7 @@ mod tests {
             targets: "t.toml",
         };
         let mut out = Vec::new();
-        render(&mut out, &findings).unwrap();
+        render(&mut out, &findings, Lang::En).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a.csv:7:3: not-a-number: value: \"8o%\" is not a number\n\

@@ -1,9 +1,6 @@
 //! Hostile and broken input: each case gives a clear error naming the file,
 //! the line and what is wrong, with the exit code README states, never a
 //! panic, and within a generous time limit (not a timing assertion).
-//!
-//! Tests marked `#[ignore]` are known bugs in files owned by other work in
-//! progress (see the reason on each); `cargo test -- --ignored` runs them.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -69,7 +66,6 @@ fn ten_megabyte_single_line_is_a_header_without_columns() {
 }
 
 #[test]
-#[ignore = "bug in src/actuals/row.rs (Columns::from_header, row checks): a 10 MB header or value is echoed whole into the message"]
 fn ten_megabyte_line_is_not_echoed_whole() {
     let (out, _) = report_on(&ten_mb_line());
     assert!(
@@ -116,7 +112,6 @@ fn million_columns_in_the_header_are_ignored_with_a_warning() {
 }
 
 #[test]
-#[ignore = "bug in src/actuals/csv.rs (unknown-column warning): a million ignored columns make a 7 MB warning line"]
 fn million_ignored_columns_give_a_bounded_warning() {
     let (out, _) = report_on(million_columns("indicator,year,value").as_bytes());
     assert!(
@@ -135,7 +130,6 @@ fn huge_percentage_is_out_of_range() {
 }
 
 #[test]
-#[ignore = "bug in src/actuals/row.rs (check_range): 1e308 is written back as 309 digits, not as the clerk wrote it"]
 fn huge_percentage_is_quoted_as_written() {
     let text = format!("{HEADER}gov.online_services,2024,1e308\n");
     let (out, path) = report_on(text.as_bytes());
@@ -221,7 +215,6 @@ fn file_of_nul_bytes_has_no_header() {
 }
 
 #[test]
-#[ignore = "bug in src/actuals/row.rs (Columns::from_header): the header's control bytes (4096 NULs) are printed raw to the terminal"]
 fn file_of_nul_bytes_is_not_echoed_raw() {
     let (out, _) = report_on(&[0u8; 4096]);
     assert!(!out.stderr.contains(&0), "NUL bytes on stderr");
@@ -430,7 +423,6 @@ fn table_renderer_survives_an_overlong_id() {
 }
 
 #[test]
-#[ignore = "bug in src/actuals/row.rs (Columns::indicator): the did-you-mean search runs Levenshtein on the whole field, about 8 s (release) for a 10 MB indicator, and echoes it whole"]
 fn ten_megabyte_indicator_id_is_rejected_quickly() {
     let text = format!("{HEADER}{},2024,50\n", "g".repeat(10_000_000));
     let (out, path) = report_on(text.as_bytes());

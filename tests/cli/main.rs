@@ -11,6 +11,7 @@ mod fuzz_regressions;
 mod harness;
 mod html;
 mod inputs;
+mod lang;
 mod output;
 mod progress;
 mod properties;

@@ -253,7 +253,7 @@ const BAD_ROWS: [&str; 6] = [
     ":6:2: year: \"2024x\" is not a four-digit year",
     ":7:4: breakdown: \"farms\" is not a member of soc.fibre_coverage; expected one of: households, schools, hospitals",
     ":8:1: indicator: duplicate row for this indicator, year 2024: already given at line 2",
-    ":9:3: value: 120 is outside 0-100, the range of a percentage",
+    ":9:3: value: \"120\" is outside 0-100, the range of a percentage",
 ];
 
 #[test]

@@ -83,10 +83,10 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "out-of-range.csv",
         &[
-            ":2:3: out-of-range: value: 120 is outside 0-100, the range of a percentage",
-            ":3:3: out-of-range: value: -3 is outside 0-100, the range of a percentage",
-            ":4:3: out-of-range: value: 20.5 is not a rank; expected a whole number of 1 or more",
-            ":5:3: out-of-range: value: 0 is not a rank; expected a whole number of 1 or more",
+            ":2:3: out-of-range: value: \"120\" is outside 0-100, the range of a percentage",
+            ":3:3: out-of-range: value: \"-3\" is outside 0-100, the range of a percentage",
+            ":4:3: out-of-range: value: \"20.5\" is not a rank; expected a whole number of 1 or more",
+            ":5:3: out-of-range: value: \"0\" is not a rank; expected a whole number of 1 or more",
         ],
     ),
     (
@@ -310,7 +310,7 @@ fn github_format_prints_workflow_annotations() {
     let first = stdout.lines().next().expect("a line");
     assert_eq!(
         first,
-        "::error file=tests/fixtures/invalid/out-of-range.csv,line=2,col=3,title=out-of-range::value: 120 is outside 0-100, the range of a percentage"
+        "::error file=tests/fixtures/invalid/out-of-range.csv,line=2,col=3,title=out-of-range::value: \"120\" is outside 0-100, the range of a percentage"
     );
     assert!(
         stdout.ends_with("4 problems in 1 data file checked against targets.toml (built in)\n")

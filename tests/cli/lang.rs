@@ -1,0 +1,123 @@
+//! `--lang vi|en` switches diagnostics, warnings and errors; JSON outputs
+//! stay the same whatever the language.
+
+use crate::common::{dtcalc, fixture};
+
+fn stderr_of(args: &[&str], lang: &str) -> String {
+    let out = dtcalc()
+        .args(args)
+        .args(["--lang", lang])
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stderr).replace(&fixture(""), "")
+}
+
+#[test]
+fn data_problems_are_in_the_language_asked_for() {
+    let bad = fixture("data/bad-rows.csv");
+    let vi = stderr_of(&["report", &bad], "vi");
+    let en = stderr_of(&["report", &bad], "en");
+    for (vi_line, en_line) in [
+        (
+            "data/bad-rows.csv:4:1: indicator: không có chỉ tiêu \"gov.dosiers_online.province\"; có phải là \"gov.dossiers_online.province\" không?",
+            "data/bad-rows.csv:4:1: indicator: unknown indicator \"gov.dosiers_online.province\"; did you mean \"gov.dossiers_online.province\"?",
+        ),
+        (
+            "data/bad-rows.csv:5:3: value: \"8o%\" không phải là số",
+            "data/bad-rows.csv:5:3: value: \"8o%\" is not a number",
+        ),
+        (
+            "data/bad-rows.csv:8:1: indicator: dòng trùng lặp cho chỉ tiêu này, năm 2024: đã có ở dòng 2",
+            "data/bad-rows.csv:8:1: indicator: duplicate row for this indicator, year 2024: already given at line 2",
+        ),
+        (
+            "data/bad-rows.csv:9:3: value: \"120\" nằm ngoài 0-100, khoảng giá trị của một tỷ lệ phần trăm",
+            "data/bad-rows.csv:9:3: value: \"120\" is outside 0-100, the range of a percentage",
+        ),
+        (
+            "dtcalc: lỗi: 6 vấn đề trong dữ liệu; chưa tính gì cả (--skip-invalid tính từ các dòng hợp lệ)",
+            "dtcalc: error: 6 problems in the data; nothing was computed (--skip-invalid computes from the valid rows)",
+        ),
+    ] {
+        assert!(vi.contains(vi_line), "{vi_line}\nnot in:\n{vi}");
+        assert!(en.contains(en_line), "{en_line}\nnot in:\n{en}");
+    }
+}
+
+#[test]
+fn file_problems_and_warnings_are_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("m.csv");
+    std::fs::write(&missing, "indicator,value\n").expect("write");
+    let latin = dir.path().join("l.csv");
+    std::fs::write(&latin, b"indicator,year,value\nx\xf4,2024,1\n").expect("write");
+    let extra = dir.path().join("e.csv");
+    std::fs::write(&extra, "indicator,year,value,ghi_chu\n").expect("write");
+    for (path, vi, en) in [
+        (
+            &missing,
+            ":1:1: thiếu cột bắt buộc year; dòng tiêu đề có: indicator, value",
+            ":1:1: missing required column year; the header has: indicator, value",
+        ),
+        (
+            &latin,
+            ":2:2: không phải UTF-8 hợp lệ (byte 0xf4 ở ký tự 2 của dòng); tệp \"CSV\" lưu bằng Excel",
+            ":2:2: not valid UTF-8 (byte 0xf4 at character 2 of the line); a \"CSV\" saved by Excel",
+        ),
+        (&extra, "dtcalc: cảnh báo: ", "dtcalc: warning: "),
+    ] {
+        let p = path.display().to_string();
+        assert!(stderr_of(&["report", &p], "vi").contains(&format!(
+            "{}{vi}",
+            if vi.starts_with(':') { p.as_str() } else { "" }
+        )));
+        assert!(stderr_of(&["report", &p], "en").contains(&format!(
+            "{}{en}",
+            if en.starts_with(':') { p.as_str() } else { "" }
+        )));
+    }
+    let p = extra.display().to_string();
+    assert!(
+        stderr_of(&["report", &p], "vi")
+            .contains(&format!("{p}: bỏ qua các cột không xác định: ghi_chu"))
+    );
+    assert!(
+        stderr_of(&["report", &p], "en")
+            .contains(&format!("{p}: ignoring unknown columns: ghi_chu"))
+    );
+}
+
+#[test]
+fn command_errors_are_in_the_language_asked_for() {
+    let args = ["report", "examples/actuals.csv", "--horizon", "2099"];
+    assert_eq!(
+        stderr_of(&args, "vi"),
+        "dtcalc: lỗi: --horizon 2099: không phải năm mục tiêu của nghị quyết này; cần một trong 2025, 2030 hoặc all\n"
+    );
+    assert_eq!(
+        stderr_of(&args, "en"),
+        "dtcalc: error: --horizon 2099: not a target year of this resolution; expected one of 2025, 2030 or all\n"
+    );
+}
+
+#[test]
+fn json_outputs_do_not_depend_on_the_language() {
+    let bad = fixture("data/bad-rows.csv");
+    for args in [
+        vec!["validate", bad.as_str(), "--format", "json"],
+        vec!["report", "examples/actuals.csv", "--format", "json"],
+        vec!["check", "examples/actuals.csv", "--format", "json"],
+    ] {
+        let run = |lang: &str| {
+            dtcalc()
+                .args(&args)
+                .args(["--lang", lang])
+                .output()
+                .expect("runs")
+                .stdout
+        };
+        let (vi, en) = (run("vi"), run("en"));
+        assert!(!en.is_empty(), "{args:?}");
+        assert!(vi == en, "{args:?}: JSON differs between languages");
+    }
+}
