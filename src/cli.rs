@@ -106,8 +106,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum, value_name = "WHAT")]
     pub by: Option<By>,
 
-    /// With --by area: only this area (repeatable); ranks stay those among all areas in the data
-    #[arg(long, value_name = "CODE", requires = "by")]
+    /// With --by area: only this area (repeatable; ranks stay those among all areas in the data). Without --by: the full report of this one area of a file with an `area` column
+    #[arg(long, value_name = "CODE")]
     pub area: Vec<String>,
 
     /// With --by area: only the areas ranked N or better (all areas tied at the boundary are kept)

@@ -227,12 +227,12 @@ impl Actuals {
         Some(Text::new(
             format!(
                 "the data is for {n} areas ({}); a report without --by area is for one area: \
-                 use --by area to report on each, or keep one area's rows",
+                 use --by area to compare them, or --area CODE for the full report of one",
                 list(&names, 3, Lang::En)
             ),
             format!(
                 "dữ liệu thuộc {n} địa bàn ({}); báo cáo không có --by area chỉ dành cho một địa bàn: \
-                 dùng --by area để báo cáo từng địa bàn, hoặc chỉ giữ các dòng của một địa bàn",
+                 dùng --by area để so sánh các địa bàn, hoặc --area MÃ để có báo cáo đầy đủ của một địa bàn",
                 list(&names, 3, Lang::Vi)
             ),
         ))

@@ -4,8 +4,10 @@ use anyhow::{Result, bail};
 
 use super::data::{data_paths, load_actuals};
 use super::{deliver, format, lang, load_targets, look};
+use crate::actuals::{Actuals, nfc};
 use crate::calc::{self, Options};
 use crate::cli::{By, MethodArg, ReportArgs};
+use crate::diagnostic::list;
 use crate::exit::Outcome;
 use crate::lang::Lang;
 use crate::progress::{self, Method};
@@ -43,8 +45,10 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         }
         return super::report_by_area::run(&args, &resolution, &horizons, &data, format);
     }
-    let actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid, lang)?;
-    if let Some(msg) = actuals.mixed_areas() {
+    let mut actuals = load_actuals(&data, &resolution, &args.input, args.skip_invalid, lang)?;
+    if !args.area.is_empty() {
+        keep_one_area(&mut actuals, &args.area, lang)?;
+    } else if let Some(msg) = actuals.mixed_areas() {
         bail!("{}", msg.get(lang));
     }
     let options = Options {
@@ -71,6 +75,35 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
     deliver(&args.output, &out)?;
     Ok(Outcome::Success)
+}
+
+/// `--area CODE` without `--by area`: keeps that area's rows only, so the
+/// single-area report (and its progress series) is that area's.
+fn keep_one_area(actuals: &mut Actuals, wanted: &[String], lang: Lang) -> Result<()> {
+    let [code] = wanted else {
+        bail!(lang.pick(
+            "không có --by area thì --area chỉ nêu một địa bàn; để so sánh nhiều địa bàn, dùng --by area --area A --area B",
+            "without --by area, --area names one area; to compare several, use --by area --area A --area B"
+        ));
+    };
+    let code = nfc(code.trim().to_string());
+    let known: Vec<String> = actuals.areas().iter().map(|a| a.to_string()).collect();
+    if !known.contains(&code) {
+        match lang {
+            Lang::Vi => bail!(
+                "không có địa bàn \"{code}\" trong dữ liệu; các địa bàn: {}",
+                list(&known, 10, lang)
+            ),
+            Lang::En => bail!(
+                "no area \"{code}\" in the data; its areas: {}",
+                list(&known, 10, lang)
+            ),
+        }
+    }
+    actuals
+        .observations
+        .retain(|o| o.area.as_deref() == Some(code.as_str()));
+    Ok(())
 }
 
 /// The progress methods for `--method`, the primary first.

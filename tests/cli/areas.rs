@@ -465,7 +465,7 @@ fn the_general_reader_reads_the_area_column() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "the data is for 3 areas (Bắc Bình, Hàm Tân, Đức Linh); a report without --by area is for one area: use --by area to report on each, or keep one area's rows",
+            "the data is for 3 areas (Bắc Bình, Hàm Tân, Đức Linh); a report without --by area is for one area: use --by area to compare them, or --area CODE for the full report of one",
         ));
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("areas.csv");

@@ -371,3 +371,82 @@ fn usage_error_exits_2() {
         .assert()
         .code(2);
 }
+
+/// `--area CODE` without `--by area`: the full single-area report of one
+/// area of a many-area file, with the same figures `--by area` gives it.
+#[test]
+fn one_area_of_a_many_area_file_gets_the_full_report() {
+    let args = [
+        "report",
+        "examples/provinces.csv",
+        "--targets",
+        "examples/national-749.toml",
+        "--format",
+        "json",
+    ];
+    let one = dtcalc()
+        .args(args)
+        .args(["--area", "68 Lâm Đồng"])
+        .output()
+        .expect("runs");
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    let one = json(&one);
+    let by = dtcalc()
+        .args(args)
+        .args(["--by", "area", "--area", "68 Lâm Đồng"])
+        .output()
+        .expect("runs");
+    assert!(
+        by.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by.stderr)
+    );
+    let by = json(&by);
+    let records = by["records"].as_array().expect("records");
+    assert!(!records.is_empty());
+    for rec in records {
+        let pillar = one["pillars"]
+            .as_array()
+            .expect("pillars")
+            .iter()
+            .find(|p| p["id"] == rec["pillar"] && p["target_year"] == rec["target_year"])
+            .expect("same pillar and year");
+        for field in ["indicators", "with_data", "met", "mean_attainment_pct"] {
+            assert_eq!(
+                pillar[field], rec[field],
+                "{field} of {} {}",
+                rec["pillar"], rec["target_year"]
+            );
+        }
+    }
+    // the single-area report also has the progress series of that area
+    assert!(
+        one["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .any(|i| i["baseline"].is_number())
+    );
+}
+
+#[test]
+fn unknown_or_several_areas_without_by_area_exit_2() {
+    let args = [
+        "report",
+        "examples/provinces.csv",
+        "--targets",
+        "examples/national-749.toml",
+        "--lang",
+        "en",
+    ];
+    dtcalc().args(args).args(["--area", "Nowhere"]).assert().code(2).stderr(predicates::str::contains(
+        "no area \"Nowhere\" in the data; its areas: 01 Hà Nội, 48 Đà Nẵng, 68 Lâm Đồng, 79 TP. Hồ Chí Minh, 96 Cà Mau",
+    ));
+    dtcalc().args(args).args(["--area", "01 Hà Nội", "--area", "48 Đà Nẵng"]).assert().code(2).stderr(
+        predicates::str::contains("without --by area, --area names one area; to compare several, use --by area --area A --area B"),
+    );
+}
