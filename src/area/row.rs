@@ -14,7 +14,7 @@ use super::columns::{AREA, BREAKDOWN, Columns, INDICATOR, ROLES, UNIT, VALUE, YE
 use super::hash::{FxMap, FxSet};
 use super::number::{fast_number, fast_year, trim};
 use super::read::{Dup, Found, IMPLICIT_AREA};
-use super::{AreaAggregator, MAX_MEMBERS};
+use super::{AreaAggregator, MAX_MEMBERS, Overlap};
 use crate::actuals::record::{Field, Record};
 use crate::actuals::row::RowContext;
 use crate::actuals::{Observation, check, nfc};
@@ -113,6 +113,20 @@ impl<'a, 'r> Rows<'a, 'r> {
     /// The resolution rows are checked against.
     pub fn resolution(&self) -> &'r Resolution {
         self.agg.resolution()
+    }
+
+    /// An empty aggregation like the one these rows go into.
+    pub fn fresh_aggregator(&self) -> Result<AreaAggregator<'r>, String> {
+        self.agg.fresh()
+    }
+
+    /// Adds the counts and figures of `later`, the rows that follow these
+    /// in the file (the second part of a split file).
+    pub fn absorb(&mut self, later: Rows) -> Result<(), Overlap> {
+        self.agg.merge(later.agg)?;
+        self.accepted += later.accepted;
+        self.rejected += later.rejected;
+        Ok(())
     }
 
     /// Checks one CSV row starting on physical line `line` and takes it;
