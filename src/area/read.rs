@@ -472,10 +472,13 @@ pub(super) fn stream_part<R: Read>(
             }
             continue;
         }
-        if is_blank(&record) {
+        let header = part.header.or(own.as_ref());
+        // data rows: `Rows::row` skips blank ones after its fast path (a
+        // row it takes is not blank), saving a pass over every row
+        if header.is_none() && is_blank(&record) {
             continue;
         }
-        match part.header.or(own.as_ref()) {
+        match header {
             Some(c) => {
                 if let Err(NotUtf8) = rows.row(&record, line, c, &ctx, found) {
                     return Ok(false);

@@ -129,8 +129,9 @@ impl<'a, 'r> Rows<'a, 'r> {
         Ok(())
     }
 
-    /// Checks one CSV row starting on physical line `line` and takes it;
-    /// problems go to `found`. `Err` when a field is not UTF-8.
+    /// Checks one CSV row starting on physical line `line` and takes it
+    /// (a blank row is skipped); problems go to `found`. `Err` when a
+    /// field is not UTF-8.
     pub fn row(
         &mut self,
         record: &ByteRecord,
@@ -158,6 +159,11 @@ impl<'a, 'r> Rows<'a, 'r> {
             };
             let area = cols.of(AREA).is_some();
             self.take(ids, area, ctx.file, line, &place, found);
+            return Ok(());
+        }
+        // the fast path takes only rows with an indicator, a year and a
+        // value: a blank row always gets here
+        if is_blank(record) {
             return Ok(());
         }
         let record = to_record(record, line).ok_or(NotUtf8)?;

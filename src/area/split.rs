@@ -276,6 +276,23 @@ pub(super) mod tests {
         (one, two, split)
     }
 
+    #[test]
+    fn blank_data_rows_are_skipped_on_both_paths() {
+        let plain = data(41, "\n", |_, row| row);
+        let blanks = data(41, "\n", |n, row| match n % 200 {
+            // Excel's trailing `,,,,` rows, and spaces only
+            0 => format!(",,,,\n{row}"),
+            1 => format!(" , ,\t,,\n{row}"),
+            _ => row,
+        });
+        let (one, two, split) = both(&blanks, None);
+        assert!(split);
+        assert_eq!(one, two);
+        // the same figures as without the blank rows, and no problems
+        assert_eq!(one, both(&plain, None).0);
+        assert!(one.starts_with("[]"), "{one}");
+    }
+
     /// A row index in the middle of an area's rows, in the second half.
     const LATE: usize = 20 * 30 + 7;
 
