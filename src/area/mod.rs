@@ -19,6 +19,7 @@ mod quoting;
 pub mod read;
 mod row;
 mod split;
+mod stream;
 
 pub use assess::{AreaAssessment, AreaRow, PillarCounts, Selection};
 

@@ -19,8 +19,9 @@ use anyhow::{Context, Result};
 
 use super::columns::Columns;
 use super::lines::{LineTap, line_ends_unquoted};
-use super::read::{AreaRead, Found, MAX_PROBLEMS, Part, Source, Streamed, stream_part};
+use super::read::{AreaRead, Found, MAX_PROBLEMS, Streamed};
 use super::row::{Rows, is_blank, to_record};
+use super::stream::{Part, Source, stream_part};
 use crate::actuals::ReadOptions;
 use crate::actuals::row as general_row;
 
