@@ -40,6 +40,13 @@ impl<R: Read> LineTap<R> {
         }
     }
 
+    /// The same tap for a stream whose first byte starts physical line
+    /// `first` (the second part of a split file).
+    pub fn starting_at(mut self, first: u64) -> Self {
+        self.newlines = first.saturating_sub(1);
+        self
+    }
+
     /// True once the bytes passed break a quoting rule of the general reader.
     pub fn malformed_quotes(&self) -> bool {
         self.quotes.malformed()
@@ -94,6 +101,41 @@ impl<R: Read> Read for LineTap<R> {
     }
 }
 
+/// The line ends (`\n`, `\r\n`, a lone `\r`, as [`LineTap`] counts them)
+/// in `input`, or `None` as soon as a `"` shows that the quoting state at
+/// its end is not simply "outside any field" without a full parse.
+pub fn line_ends_unquoted(mut input: impl Read) -> io::Result<Option<u64>> {
+    let mut buf = vec![0u8; 1 << 18];
+    let mut ends = 0u64;
+    // the previous chunk ended with a CR: a line end unless a LF follows
+    let mut cr = false;
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let chunk = buf.get(..n).unwrap_or_default();
+        if memchr::memchr(b'"', chunk).is_some() {
+            return Ok(None);
+        }
+        if cr && chunk.first() != Some(&b'\n') {
+            ends += 1;
+        }
+        ends += memchr::memchr_iter(b'\n', chunk).count() as u64;
+        for i in memchr::memchr_iter(b'\r', chunk) {
+            match chunk.get(i + 1) {
+                Some(b'\n') => {}
+                Some(_) => ends += 1,
+                None => {}
+            }
+        }
+        cr = chunk.last() == Some(&b'\r');
+    }
+    Ok(Some(ends + u64::from(cr)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +165,21 @@ mod tests {
         // a lone CR ends a line, as in the general reader
         assert_eq!(lines_of(b"a\rb\r\rc\r\nd"), vec![1, 2, 4, 5]);
         assert_eq!(lines_of(b"\"x\ry\",1\rz\r\n\r\nw"), vec![1, 3, 5]);
+    }
+
+    #[test]
+    fn line_ends_are_counted_as_the_tap_counts_them() {
+        // LF, CRLF, lone CR, and a CR at the end
+        assert_eq!(
+            line_ends_unquoted(&b"a\nb\r\nc\rd\r"[..]).ok(),
+            Some(Some(4))
+        );
+        assert_eq!(line_ends_unquoted(&b""[..]).ok(), Some(Some(0)));
+        assert_eq!(line_ends_unquoted(&b"a,\"b\"\n"[..]).ok(), Some(None));
+        // a CRLF across the chunk boundary (1 << 18) is one line end
+        let mut text = vec![b'x'; (1 << 18) - 1];
+        text.extend_from_slice(b"\r\ny\n");
+        assert_eq!(line_ends_unquoted(&text[..]).ok(), Some(Some(2)));
     }
 
     #[test]

@@ -18,6 +18,8 @@ mod number;
 mod quoting;
 pub mod read;
 mod row;
+mod split;
+mod stream;
 
 pub use assess::{AreaAssessment, AreaRow, PillarCounts, Selection};
 
@@ -277,7 +279,80 @@ impl<'r> AreaAggregator<'r> {
     pub fn areas(&self) -> usize {
         self.areas.len()
     }
+
+    /// An empty aggregation with the same resolution and as-of year.
+    pub fn fresh(&self) -> Result<Self, String> {
+        AreaAggregator::new(self.resolution, self.as_of)
+    }
+
+    /// Adds `later`, the aggregation of the rows that follow this one's in
+    /// the file, as if its rows had been pushed here: names are interned in
+    /// `later`'s order (so ids come out as one pass gives them), slots are
+    /// joined by their year masks. `Err(Overlap)` when a key and year occur
+    /// in both (a duplicate across the parts), or when the ids run out:
+    /// `self` is then half-merged and must be reset; one pass over the
+    /// file gives the exact problems.
+    pub fn merge(&mut self, later: &AreaAggregator) -> Result<(), Overlap> {
+        let areas: Vec<u32> = (0..later.areas.len() as u32)
+            .map(|id| self.area_id(later.areas.name(id)))
+            .collect::<Option<_>>()
+            .ok_or(Overlap)?;
+        let members: Vec<u32> = (0..later.members.len() as u32)
+            .map(|id| self.member_id(later.members.name(id)))
+            .collect::<Option<_>>()
+            .ok_or(Overlap)?;
+        let columns: Vec<u32> = later
+            .column_keys
+            .iter()
+            .map(|&(indicator, code)| {
+                let code = match code.checked_sub(1) {
+                    Some(m) => members.get(m as usize).map(|&id| id + 1).ok_or(Overlap)?,
+                    None => 0,
+                };
+                Ok(self.column(indicator, code))
+            })
+            .collect::<Result<_, Overlap>>()?;
+        self.last_column = None;
+        let width = self.column_keys.len();
+        for (block, &area) in later.blocks.iter().zip(&areas) {
+            let mine = self.blocks.get_mut(area as usize).ok_or(Overlap)?;
+            for (slot, &col) in block.iter().zip(&columns) {
+                if slot.seen == 0 && slot.year == NO_YEAR {
+                    continue;
+                }
+                if mine.len() <= col as usize {
+                    mine.reserve_exact(width - mine.len());
+                    mine.resize(width, EMPTY);
+                }
+                let s = mine.get_mut(col as usize).ok_or(Overlap)?;
+                if s.seen & slot.seen != 0 {
+                    return Err(Overlap);
+                }
+                s.seen |= slot.seen;
+                if slot.year > s.year {
+                    s.year = slot.year;
+                    s.value = slot.value;
+                }
+            }
+        }
+        for &(area, col, year) in &later.far_years {
+            let area = areas.get(area as usize).ok_or(Overlap)?;
+            let col = columns.get(col as usize).ok_or(Overlap)?;
+            if !self.far_years.insert((*area, *col, year)) {
+                return Err(Overlap);
+            }
+        }
+        self.max_year = match (self.max_year, later.max_year) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        Ok(())
+    }
 }
+
+/// A key and year given in both parts of a split file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlap;
 
 /// Why a row could not be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

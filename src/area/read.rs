@@ -1,5 +1,6 @@
-//! The `--by area` front end: streams each CSV file through one reused
-//! `ByteRecord` into an [`AreaAggregator`]; a file is never held in memory.
+//! The `--by area` front end: decides how each file is read (streamed by
+//! `stream.rs`, or whole by the general reader) into an [`AreaAggregator`],
+//! restarts when a file needs another way, and words duplicates.
 //!
 //! Rows are checked by the general reader's rules (`row.rs`). A file the
 //! stream cannot take as the general reader would (a workbook, UTF-16, an
@@ -10,28 +11,33 @@
 //! the aggregator's year masks; their first places by a second pass, only
 //! when there are duplicates. Standard input is copied to a temporary file
 //! first, so it can be read again.
+//!
+//! A large CSV file is read on two threads (`split.rs`): its first half on
+//! this one, its second half into an aggregation of its own that is merged
+//! afterwards. Whenever that could differ from one pass in any way (a `"`
+//! in the first half, a duplicate across the halves, many problems), the
+//! file is read again in one pass.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
-use ::csv::{ByteRecord, ReaderBuilder};
 use anyhow::{Context, Result, bail};
 
 use super::AreaAggregator;
-use super::columns::Columns;
-use super::lines::LineTap;
-use super::row::{NameKey, NotUtf8, Rows, is_blank, to_record};
-use crate::actuals::row::{self as general_row, RowContext};
-use crate::actuals::{self, Observation, ReadOptions, Sink, Span};
+use super::row::{NameKey, Rows};
+use super::stream::{self, Source};
+use crate::actuals::{self, Observation, ReadOptions, Sink};
 use crate::diagnostic::Diagnostic;
 
 /// The area of every row in a file without an `area` column.
 pub const IMPLICIT_AREA: &str = "all";
 /// Problems kept for printing; the rest are only counted.
-const MAX_PROBLEMS: usize = 10_000;
+pub(super) const MAX_PROBLEMS: usize = 10_000;
+/// Files of at least this many bytes are read on two threads.
+const SPLIT_MIN: u64 = 4 << 20;
 /// Read buffer of the csv reader, and the most bytes looked at to detect
 /// the delimiter.
-const BUFFER: usize = 1 << 16;
+pub(super) const BUFFER: usize = 1 << 16;
 
 /// What reading found besides the figures.
 #[derive(Debug, Default)]
@@ -64,9 +70,9 @@ pub(super) struct Dup {
 /// Problems and duplicates collected while reading.
 #[derive(Default)]
 pub(super) struct Found {
-    problems: Vec<(usize, Diagnostic)>,
-    more: usize,
-    dups: Vec<Dup>,
+    pub problems: Vec<(usize, Diagnostic)>,
+    pub more: usize,
+    pub dups: Vec<Dup>,
 }
 
 impl Found {
@@ -89,17 +95,39 @@ impl Found {
     }
 }
 
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// Streamed on two threads when it is large enough.
+    Split,
+    /// Streamed in one pass.
+    Stream,
+    /// Read whole by the general reader.
+    Whole,
+}
+
 /// How a pass over the files ended.
 enum Pass {
     Done,
-    /// File `n` must be read by the general reader; start again.
-    Restart(usize),
+    /// File `n` must be read this way; start again.
+    Restart(usize, How),
+}
+
+/// How reading one file ended.
+pub(super) enum Streamed {
+    Done,
+    /// The file must be read by the general reader.
+    Whole,
+    /// The file must be read again in one pass (its split could differ).
+    Again,
 }
 
 /// The data files, standard input copied to a temporary file.
 struct Inputs<'p> {
     paths: &'p [String],
     stdin: Option<File>,
+    /// Files of at least this many bytes are read on two threads.
+    split_min: u64,
 }
 
 impl Inputs<'_> {
@@ -136,6 +164,18 @@ impl Inputs<'_> {
 /// Fails only when a file cannot be opened; problems inside files are
 /// collected in [`AreaRead::problems`].
 pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -> Result<AreaRead> {
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let split_min = if two_cores { SPLIT_MIN } else { u64::MAX };
+    read_with(paths, agg, options, split_min)
+}
+
+/// [`read`], splitting files of at least `split_min` bytes.
+pub(super) fn read_with(
+    paths: &[String],
+    agg: &mut AreaAggregator,
+    options: &ReadOptions,
+    split_min: u64,
+) -> Result<AreaRead> {
     let stdin = match paths.iter().any(|p| p == "-") {
         true => {
             let mut spool = tempfile::tempfile().context("cannot buffer standard input")?;
@@ -144,9 +184,12 @@ pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -
         }
         false => None,
     };
-    let inputs = Inputs { paths, stdin };
-    // Per file: read whole by the general reader (else streamed when it can be).
-    let mut whole = vec![false; paths.len()];
+    let inputs = Inputs {
+        paths,
+        stdin,
+        split_min,
+    };
+    let mut how = vec![How::Split; paths.len()];
     let (mut found, mut out) = loop {
         let mut found = Found::default();
         let mut out = AreaRead {
@@ -154,21 +197,21 @@ pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -
             ..AreaRead::default()
         };
         let mut rows = Rows::new(agg, None);
-        let pass = read_all(&inputs, &whole, options, &mut rows, &mut found, &mut out)?;
+        let pass = read_all(&inputs, &how, options, &mut rows, &mut found, &mut out)?;
         out.rows = rows.accepted;
         out.rejected_rows = rows.rejected;
         match pass {
             Pass::Done => break (found, out),
-            Pass::Restart(n) => {
-                if let Some(w) = whole.get_mut(n) {
-                    *w = true;
+            Pass::Restart(n, again) => {
+                if let Some(h) = how.get_mut(n) {
+                    *h = again;
                 }
                 agg.reset();
             }
         }
     };
     if !found.dups.is_empty() {
-        locate_firsts(&inputs, &whole, agg, options, &mut found)?;
+        locate_firsts(&inputs, &how, agg, options, &mut found)?;
     }
     found
         .problems
@@ -181,17 +224,18 @@ pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -
 /// One pass over every file.
 fn read_all(
     inputs: &Inputs,
-    whole: &[bool],
+    how: &[How],
     options: &ReadOptions,
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
 ) -> Result<Pass> {
     for (file, path) in inputs.paths.iter().enumerate() {
-        let whole = whole.get(file).copied().unwrap_or_default();
-        let done = read_file(inputs, path, file, whole, options, rows, found, out)?;
-        if !done {
-            return Ok(Pass::Restart(file));
+        let how = how.get(file).copied().unwrap_or(How::Stream);
+        match read_file(inputs, path, file, how, options, rows, found, out)? {
+            Streamed::Done => {}
+            Streamed::Whole => return Ok(Pass::Restart(file, How::Whole)),
+            Streamed::Again => return Ok(Pass::Restart(file, How::Stream)),
         }
     }
     Ok(Pass::Done)
@@ -201,7 +245,7 @@ fn read_all(
 /// the duplicate problems as the general reader does.
 fn locate_firsts(
     inputs: &Inputs,
-    whole: &[bool],
+    how: &[How],
     agg: &AreaAggregator,
     options: &ReadOptions,
     found: &mut Found,
@@ -210,9 +254,14 @@ fn locate_firsts(
     let wanted = found.dups.iter().map(|d| (d.key.clone(), None)).collect();
     let mut again = Rows::new(&mut fresh, Some(wanted));
     let (mut ignored, mut ignored_out) = (Found::default(), AreaRead::default());
+    // first places are found in file order: one pass per file
+    let how: Vec<How> = how
+        .iter()
+        .map(|&h| if h == How::Split { How::Stream } else { h })
+        .collect();
     read_all(
         inputs,
-        whole,
+        &how,
         options,
         &mut again,
         &mut ignored,
@@ -236,22 +285,21 @@ fn locate_firsts(
     Ok(())
 }
 
-/// Reads one file, `whole` with the general reader, else streamed when its
-/// start allows; false when it turned out to need the general reader.
+/// Reads one file as `how` says (streamed only when its start allows).
 #[allow(clippy::too_many_arguments)]
 fn read_file(
     inputs: &Inputs,
     path: &str,
     file: usize,
-    whole: bool,
+    how: How,
     options: &ReadOptions,
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
-) -> Result<bool> {
-    if whole {
+) -> Result<Streamed> {
+    if how == How::Whole {
         general(inputs.bytes(path)?, path, file, options, rows, found, out);
-        return Ok(true);
+        return Ok(Streamed::Done);
     }
     let mut input = inputs.open(path)?;
     let mut head = Vec::with_capacity(BUFFER);
@@ -269,9 +317,14 @@ fn read_file(
             .read_to_end(&mut head)
             .with_context(|| format!("cannot read data file {path}"))?;
         general(head, path, file, options, rows, found, out);
-        return Ok(true);
+        return Ok(Streamed::Done);
     }
-    stream(head, input, path, file, options, rows, found, out)
+    let split_min = match how == How::Split && path != "-" {
+        true => inputs.split_min,
+        false => u64::MAX,
+    };
+    let file = Source { path, file };
+    stream::stream(head, input, file, split_min, options, rows, found, out)
 }
 
 /// Reads a whole file with the general reader into `rows`.
@@ -305,99 +358,4 @@ fn general(
         found.problem(file, p);
     }
     out.warnings.extend(findings.warnings);
-}
-
-/// Streams a CSV file: header, then one row at a time; false when the
-/// file turned out to need the general reader.
-#[allow(clippy::too_many_arguments)]
-fn stream(
-    head: Vec<u8>,
-    input: Box<dyn Read + '_>,
-    path: &str,
-    file: usize,
-    options: &ReadOptions,
-    rows: &mut Rows,
-    found: &mut Found,
-    out: &mut AreaRead,
-) -> Result<bool> {
-    let bom: usize = if head.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let delimiter = options.delimiter.unwrap_or_else(|| {
-        let text = String::from_utf8_lossy(head.get(bom..).unwrap_or_default());
-        // the detected delimiter is one of `,` `;` tab: one byte
-        actuals::csv::detect_delimiter(&text) as u8
-    });
-    let mut head = io::Cursor::new(head);
-    head.set_position(bom as u64);
-    let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(BUFFER)
-        .from_reader(LineTap::new(head.chain(input), delimiter));
-    let resolution = rows.resolution();
-    let ctx = RowContext {
-        file,
-        name: path,
-        resolution,
-        decimal_comma: delimiter != b',',
-        span: Span::of(resolution, options.lookback),
-    };
-    let mut record = ByteRecord::new();
-    let mut cols: Option<Columns> = None;
-    // A header problem ends the file's checks, but the rest must still be
-    // UTF-8 and quoted properly, as the general reader decodes and splits
-    // the whole file first.
-    let mut header_problem: Option<Diagnostic> = None;
-    loop {
-        let more = reader
-            .read_byte_record(&mut record)
-            .with_context(|| format!("cannot read data file {path}"))?;
-        if reader.get_ref().malformed_quotes() {
-            return Ok(false);
-        }
-        if !more {
-            break;
-        }
-        let start = record.position().map_or(0, |p| p.byte());
-        let line = reader.get_mut().line_at(start);
-        if header_problem.is_some() {
-            if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
-                return Ok(false);
-            }
-            continue;
-        }
-        if is_blank(&record) {
-            continue;
-        }
-        match &cols {
-            Some(c) => {
-                if let Err(NotUtf8) = rows.row(&record, line, c, &ctx, found) {
-                    return Ok(false);
-                }
-            }
-            None => {
-                let Some(header) = to_record(&record, line) else {
-                    return Ok(false);
-                };
-                match general_row::Columns::from_header(&header, path) {
-                    Ok((c, ignored)) => {
-                        out.warnings
-                            .extend(actuals::ignored_warning(path, &ignored));
-                        cols = Some(Columns::new(c));
-                    }
-                    Err(problem) => header_problem = Some(*problem),
-                }
-            }
-        }
-    }
-    match header_problem {
-        Some(problem) => found.problem(file, problem),
-        None if cols.is_none() => found.problem(file, actuals::empty_file(path)),
-        None => {}
-    }
-    Ok(true)
 }

@@ -14,7 +14,7 @@ use super::columns::{AREA, BREAKDOWN, Columns, INDICATOR, ROLES, UNIT, VALUE, YE
 use super::hash::{FxMap, FxSet};
 use super::number::{fast_number, fast_year, trim};
 use super::read::{Dup, Found, IMPLICIT_AREA};
-use super::{AreaAggregator, MAX_MEMBERS};
+use super::{AreaAggregator, MAX_MEMBERS, Overlap};
 use crate::actuals::record::{Field, Record};
 use crate::actuals::row::RowContext;
 use crate::actuals::{Observation, check, nfc};
@@ -115,8 +115,23 @@ impl<'a, 'r> Rows<'a, 'r> {
         self.agg.resolution()
     }
 
-    /// Checks one CSV row starting on physical line `line` and takes it;
-    /// problems go to `found`. `Err` when a field is not UTF-8.
+    /// An empty aggregation like the one these rows go into.
+    pub fn fresh_aggregator(&self) -> Result<AreaAggregator<'r>, String> {
+        self.agg.fresh()
+    }
+
+    /// Adds the counts and figures of `later`, the rows that follow these
+    /// in the file (the second part of a split file).
+    pub fn absorb(&mut self, later: Rows) -> Result<(), Overlap> {
+        self.agg.merge(later.agg)?;
+        self.accepted += later.accepted;
+        self.rejected += later.rejected;
+        Ok(())
+    }
+
+    /// Checks one CSV row starting on physical line `line` and takes it
+    /// (a blank row is skipped); problems go to `found`. `Err` when a
+    /// field is not UTF-8.
     pub fn row(
         &mut self,
         record: &ByteRecord,
@@ -144,6 +159,11 @@ impl<'a, 'r> Rows<'a, 'r> {
             };
             let area = cols.of(AREA).is_some();
             self.take(ids, area, ctx.file, line, &place, found);
+            return Ok(());
+        }
+        // the fast path takes only rows with an indicator, a year and a
+        // value: a blank row always gets here
+        if is_blank(record) {
             return Ok(());
         }
         let record = to_record(record, line).ok_or(NotUtf8)?;
