@@ -5,6 +5,7 @@
 # (25 years of history). Then checks dtcalc's numbers against DuckDB's.
 #
 #   bash bench/run.sh            # files and the Python venv go to target/bench/
+#   RUNS=9 bash bench/run.sh     # runs per tool (default 5); the median is shown
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
@@ -22,15 +23,23 @@ BIN=target/release
 [ -s "$OUT/big.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 5 > "$OUT/big.csv"
 [ -s "$OUT/big5.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 25 > "$OUT/big5.csv"
 
-# measure NAME FILE CMD...: one run; prints "wall-s cpu-s peak-KiB" (cpu = user + sys)
+# measure NAME FILE CMD...: RUNS runs (default 5); prints the median run's
+# "wall-s cpu-s" (cpu = user + sys) and the largest peak KiB of all runs
+RUNS=${RUNS:-5}
 measure() {
   local name=$1 file=$2; shift 2
-  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > "$OUT/$name-$(basename "$file" .csv).out"
-  awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$OUT/time.txt"
+  : > "$OUT/times.txt"
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > "$OUT/$name-$(basename "$file" .csv).out"
+    cat "$OUT/time.txt" >> "$OUT/times.txt"
+  done
+  sort -n "$OUT/times.txt" | awk -v n="$RUNS" '
+    { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4 }
+    END { i = int((n + 1) / 2); printf "%s %.2f %s\n", w[i], c[i], m }'
 }
 
 # dtcalc reads a large file on two threads; the parse floor uses one
-echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cores: $(nproc), runs per tool: $RUNS (median wall shown), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| file | size | rows | tool | wall s | cpu s | peak MiB | wall / dtcalc |\n|---|---|---|---|---|---|---|---|\n'
 for f in "$OUT/big.csv" "$OUT/big5.csv"; do
   size=$(du -m "$f" | cut -f1)
