@@ -73,7 +73,7 @@ fn targets_name(common: &Common) -> String {
 /// in the language asked for.
 fn load_targets(common: &Common) -> Result<Resolution> {
     let loaded = match &common.targets {
-        Some(path) => tgt::load(path),
+        Some(path) => tgt::load_in(path, lang(common)),
         None => tgt::parse(tgt::BUILTIN, "targets.toml (built in)"),
     };
     loaded.map_err(|err| match err.downcast::<Diagnostics>() {
@@ -137,7 +137,7 @@ fn emit(bytes: &[u8]) -> Result<()> {
 
 /// The format asked for with `--format`, else the one the `--output` file's
 /// extension names, else the table.
-fn format(args: &OutputArgs) -> Result<Format> {
+fn format(args: &OutputArgs, lang: Lang) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(match f {
             FormatArg::Table => Format::Table,
@@ -152,8 +152,12 @@ fn format(args: &OutputArgs) -> Result<Format> {
         Some(path) => match Format::from_extension(path) {
             Some(f) => Ok(f),
             None => bail!(
-                "--output {}: cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format",
-                path.display()
+                "--output {}: {}",
+                path.display(),
+                lang.pick(
+                    "không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json hoặc .html, hoặc chỉ rõ --format",
+                    "cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format"
+                )
             ),
         },
     }

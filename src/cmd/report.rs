@@ -13,7 +13,7 @@ use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
-    let format = format(&args.output)?;
+    let format = format(&args.output, super::lang(&args.common))?;
     let resolution = load_targets(&args.common)?;
     let lang = lang(&args.common);
     let horizons = horizons(&resolution, &args.horizon, lang)?;

@@ -8,7 +8,7 @@ use crate::exit::Outcome;
 use crate::report;
 
 pub fn run(args: TargetsArgs) -> Result<Outcome> {
-    let format = format(&args.output)?;
+    let format = format(&args.output, super::lang(&args.common))?;
     let resolution = load_targets(&args.common)?;
     let mut out = Vec::new();
     report::render_targets(
