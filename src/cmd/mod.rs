@@ -63,7 +63,9 @@ fn read_options(input: &InputArgs, lang: Lang) -> Result<ReadOptions> {
 fn targets_name(common: &Common) -> String {
     match &common.targets {
         Some(path) => path.display().to_string(),
-        None => "targets.toml (built in)".to_string(),
+        None => lang(common)
+            .pick("targets.toml (có sẵn)", "targets.toml (built in)")
+            .to_string(),
     }
 }
 
@@ -74,7 +76,7 @@ fn targets_name(common: &Common) -> String {
 fn load_targets(common: &Common) -> Result<Resolution> {
     let loaded = match &common.targets {
         Some(path) => tgt::load_in(path, lang(common)),
-        None => tgt::parse(tgt::BUILTIN, "targets.toml (built in)"),
+        None => tgt::parse(tgt::BUILTIN, &targets_name(common)),
     };
     loaded.map_err(|err| match err.downcast::<Diagnostics>() {
         Ok(problems) => anyhow::Error::new(Localized {
@@ -189,9 +191,9 @@ fn look(common: &Common, args: &OutputArgs) -> Look {
 }
 
 /// Writes a finished report to the `--output` file (atomically) or stdout.
-fn deliver(args: &OutputArgs, bytes: &[u8]) -> Result<()> {
+fn deliver(args: &OutputArgs, bytes: &[u8], lang: Lang) -> Result<()> {
     match &args.output {
-        Some(path) => output::write_atomically(path, bytes),
+        Some(path) => output::write_atomically(path, bytes, lang),
         None => emit(bytes),
     }
 }

@@ -69,7 +69,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // partial report on stdout or in the --output file.
     let mut out = Vec::new();
     report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out)?;
+    deliver(&args.output, &out, super::lang(&args.common))?;
     Ok(Outcome::Success)
 }
 

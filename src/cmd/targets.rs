@@ -17,6 +17,6 @@ pub fn run(args: TargetsArgs) -> Result<Outcome> {
         format,
         look(&args.common, &args.output),
     )?;
-    deliver(&args.output, &out)?;
+    deliver(&args.output, &out, super::lang(&args.common))?;
     Ok(Outcome::Success)
 }

@@ -221,7 +221,7 @@ fn github_annotations_are_in_the_language_asked_for() {
         "{en}"
     );
     assert!(
-        vi.ends_with("6 vấn đề trong 1 tệp dữ liệu kiểm tra theo targets.toml (built in)\n"),
+        vi.ends_with("6 vấn đề trong 1 tệp dữ liệu kiểm tra theo targets.toml (có sẵn)\n"),
         "{vi}"
     );
     assert!(
@@ -245,6 +245,16 @@ fn remaining_command_errors_are_in_the_language_asked_for() {
         stderr_of(&["validate"], "vi"),
         "dtcalc: lỗi: không có gì để kiểm tra; cách dùng: dtcalc validate DATA... [--targets FILE], hoặc dtcalc validate --targets FILE\n"
     );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("no/such/r.md").display().to_string();
+    let args = ["report", "examples/actuals.csv", "--output", &out];
+    let no_dir = dir.path().join("no/such").display().to_string();
+    assert!(stderr_of(&args, "vi").starts_with(&format!(
+        "dtcalc: lỗi: khi ghi tệp {out}: không tạo được tệp trong {no_dir}: "
+    )));
+    assert!(stderr_of(&args, "en").starts_with(&format!(
+        "dtcalc: error: writing {out}: cannot create a file in {no_dir}: "
+    )));
     assert_eq!(
         stderr_of(&["template", "--years", "20"], "en"),
         "dtcalc: error: --years 20: not a four-digit year\n"
