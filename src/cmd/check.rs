@@ -9,7 +9,7 @@ use crate::actuals::Actuals;
 use crate::calc::{self, Options};
 use crate::cli::{CheckArgs, CheckFormat, RequireArg};
 use crate::exit::Outcome;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::progress::{
     self,
     gate::{self, Require, Rule},
@@ -18,10 +18,11 @@ use crate::report::check::{CheckContext, render_json, render_text};
 use crate::targets::Resolution;
 
 pub fn run(args: CheckArgs) -> Result<Outcome> {
+    let lang = lang(&args.common);
     let resolution = load_targets(&args.common)?;
-    let year = horizon(&resolution, args.horizon, lang(&args.common))?;
-    check_pillars(&resolution, &args.pillar)?;
-    let selected = indicators(&resolution, &args.indicator, year)?;
+    let year = horizon(&resolution, args.horizon, lang)?;
+    check_pillars(&resolution, &args.pillar, lang)?;
+    let selected = indicators(&resolution, &args.indicator, year, lang)?;
     let actuals = load_data(&args, &resolution)?;
     let options = Options {
         as_of: args.as_of,
@@ -45,7 +46,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let keep = |i: usize| selected.is_empty() || selected.contains(&i);
     let verdicts = gate::judge(&assessment, &progress, &rule, keep);
     if verdicts.is_empty() {
-        bail!("nothing to check: no selected indicator has a target for {year}");
+        bail!(
+"{}",
+Text::new(format!("nothing to check: no selected indicator has a target for {year}"), format!("không có gì để kiểm tra: không chỉ tiêu nào được chọn có mục tiêu cho năm {year}")).get(lang)
+);
     }
     let ctx = CheckContext {
         resolution: &resolution,
@@ -57,7 +61,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     };
     let mut out = Vec::new();
     match args.format {
-        CheckFormat::Text => render_text(&mut out, &ctx)?,
+        CheckFormat::Text => render_text(&mut out, &ctx, lang)?,
         CheckFormat::Json => render_json(&mut out, &ctx)?,
     }
     emit(&out)?;
@@ -88,18 +92,26 @@ fn horizon(resolution: &Resolution, asked: Option<i32>, lang: Lang) -> Result<i3
         },
         None => match years.first() {
             Some(&y) => Ok(y),
-            None => bail!("the targets file has no target years"),
+            None => bail!(lang.pick(
+                "tệp mục tiêu không có năm mục tiêu nào",
+                "the targets file has no target years"
+            )),
         },
     }
 }
 
-fn check_pillars(resolution: &Resolution, pillars: &[String]) -> Result<()> {
+fn check_pillars(resolution: &Resolution, pillars: &[String], lang: Lang) -> Result<()> {
     for p in pillars {
         if resolution.pillar(p).is_none() {
             let known: Vec<&str> = resolution.pillars.iter().map(|p| p.id.as_str()).collect();
+            let known = known.join(", ");
             bail!(
-                "unknown pillar \"{p}\"; known pillars: {}",
-                known.join(", ")
+                "{}",
+                Text::new(
+                    format!("unknown pillar \"{p}\"; known pillars: {known}"),
+                    format!("không có trụ cột \"{p}\"; các trụ cột: {known}")
+                )
+                .get(lang)
             );
         }
     }
@@ -108,7 +120,12 @@ fn check_pillars(resolution: &Resolution, pillars: &[String]) -> Result<()> {
 
 /// Indices of the indicators named with `--indicator`; each must exist and
 /// have a target in `year`.
-fn indicators(resolution: &Resolution, ids: &[String], year: i32) -> Result<Vec<usize>> {
+fn indicators(
+    resolution: &Resolution,
+    ids: &[String],
+    year: i32,
+    lang: Lang,
+) -> Result<Vec<usize>> {
     let mut out = Vec::new();
     for id in ids {
         let found = resolution
@@ -123,14 +140,29 @@ fn indicators(resolution: &Resolution, ids: &[String], year: i32) -> Result<Vec<
                 .map(|i| (strsim::jaro_winkler(id, &i.id), i.id.as_str()))
                 .filter(|(s, _)| *s > 0.8)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            let hint = near.map_or_else(String::new, |(_, n)| format!("; did you mean \"{n}\"?"));
-            bail!("unknown indicator \"{id}\"{hint}");
+            let hint = near.map_or_else(String::new, |(_, n)| match lang {
+                Lang::Vi => format!("; có phải là \"{n}\" không?"),
+                Lang::En => format!("; did you mean \"{n}\"?"),
+            });
+            bail!(
+                "{}",
+                Text::new(
+                    format!("unknown indicator \"{id}\"{hint}"),
+                    format!("không có chỉ tiêu \"{id}\"{hint}")
+                )
+                .get(lang)
+            );
         };
         if ind.target_for(year).is_none() {
             let has: Vec<String> = ind.targets.iter().map(|t| t.year.to_string()).collect();
+            let has = has.join(", ");
             bail!(
-                "indicator \"{id}\" has no target for {year} (it has: {})",
-                has.join(", ")
+                "{}",
+                Text::new(
+                    format!("indicator \"{id}\" has no target for {year} (it has: {has})"),
+                    format!("chỉ tiêu \"{id}\" không có mục tiêu cho năm {year} (chỉ có: {has})")
+                )
+                .get(lang)
             );
         }
         out.push(i);

@@ -63,7 +63,9 @@ fn read_options(input: &InputArgs, lang: Lang) -> Result<ReadOptions> {
 fn targets_name(common: &Common) -> String {
     match &common.targets {
         Some(path) => path.display().to_string(),
-        None => "targets.toml (built in)".to_string(),
+        None => lang(common)
+            .pick("targets.toml (có sẵn)", "targets.toml (built in)")
+            .to_string(),
     }
 }
 
@@ -73,8 +75,8 @@ fn targets_name(common: &Common) -> String {
 /// in the language asked for.
 fn load_targets(common: &Common) -> Result<Resolution> {
     let loaded = match &common.targets {
-        Some(path) => tgt::load(path),
-        None => tgt::parse(tgt::BUILTIN, "targets.toml (built in)"),
+        Some(path) => tgt::load_in(path, lang(common)),
+        None => tgt::parse(tgt::BUILTIN, &targets_name(common)),
     };
     loaded.map_err(|err| match err.downcast::<Diagnostics>() {
         Ok(problems) => anyhow::Error::new(Localized {
@@ -137,7 +139,7 @@ fn emit(bytes: &[u8]) -> Result<()> {
 
 /// The format asked for with `--format`, else the one the `--output` file's
 /// extension names, else the table.
-fn format(args: &OutputArgs) -> Result<Format> {
+fn format(args: &OutputArgs, lang: Lang) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(match f {
             FormatArg::Table => Format::Table,
@@ -152,8 +154,12 @@ fn format(args: &OutputArgs) -> Result<Format> {
         Some(path) => match Format::from_extension(path) {
             Some(f) => Ok(f),
             None => bail!(
-                "--output {}: cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format",
-                path.display()
+                "--output {}: {}",
+                path.display(),
+                lang.pick(
+                    "không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json hoặc .html, hoặc chỉ rõ --format",
+                    "cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format"
+                )
             ),
         },
     }
@@ -185,9 +191,9 @@ fn look(common: &Common, args: &OutputArgs) -> Look {
 }
 
 /// Writes a finished report to the `--output` file (atomically) or stdout.
-fn deliver(args: &OutputArgs, bytes: &[u8]) -> Result<()> {
+fn deliver(args: &OutputArgs, bytes: &[u8], lang: Lang) -> Result<()> {
     match &args.output {
-        Some(path) => output::write_atomically(path, bytes),
+        Some(path) => output::write_atomically(path, bytes, lang),
         None => emit(bytes),
     }
 }

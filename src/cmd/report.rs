@@ -15,7 +15,7 @@ use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
-    let format = format(&args.output)?;
+    let format = format(&args.output, super::lang(&args.common))?;
     let resolution = load_targets(&args.common)?;
     let lang = lang(&args.common);
     let horizons = horizons(&resolution, &args.horizon, lang)?;
@@ -73,7 +73,7 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     // partial report on stdout or in the --output file.
     let mut out = Vec::new();
     report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out)?;
+    deliver(&args.output, &out, super::lang(&args.common))?;
     Ok(Outcome::Success)
 }
 

@@ -45,6 +45,6 @@ pub fn run(
     };
     let mut out = Vec::new();
     report::render_areas(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out)?;
+    deliver(&args.output, &out, super::lang(&args.common))?;
     Ok(Outcome::Success)
 }

@@ -14,9 +14,10 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
     let lang = lang(&args.common);
     let options = read_options(&args.input, lang)?;
     if args.data.is_empty() && args.common.targets.is_none() {
-        bail!(
+        bail!(lang.pick(
+            "không có gì để kiểm tra; cách dùng: dtcalc validate DATA... [--targets FILE], hoặc dtcalc validate --targets FILE",
             "nothing to validate; usage: dtcalc validate DATA... [--targets FILE], or dtcalc validate --targets FILE"
-        );
+        ));
     }
     let mut problems = Vec::new();
     let mut data_files = 0;
@@ -59,7 +60,7 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
     match args.format {
         ValidateFormat::Text => validate::text::render(&mut out, &findings, lang)?,
         ValidateFormat::Json => validate::json::render(&mut out, &findings)?,
-        ValidateFormat::Github => validate::github::render(&mut out, &findings)?,
+        ValidateFormat::Github => validate::github::render(&mut out, &findings, lang)?,
     }
     emit(&out)?;
     Ok(if problems.is_empty() {

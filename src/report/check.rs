@@ -1,5 +1,6 @@
 //! Output of `dtcalc check`: one line per failing indicator and a summary
-//! (text, in English for scripts and logs), or one JSON object. Renders only.
+//! (text, in the language asked for), or one JSON object (always English).
+//! Renders only.
 
 use std::io::Write;
 
@@ -7,6 +8,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::calc::Status;
+use crate::lang::Lang;
 use crate::progress::gate::{Reason, Rule, Verdict};
 use crate::progress::{Class, Method};
 use crate::targets::{Resolution, Target, Unit};
@@ -27,45 +29,58 @@ pub struct CheckContext<'a> {
     pub verdicts: &'a [Verdict<'a>],
 }
 
-fn suffix(unit: Unit) -> &'static str {
+fn suffix(unit: Unit, lang: Lang) -> &'static str {
     match unit {
         Unit::Percent => "%",
-        Unit::PercentPerYear => "%/year",
+        Unit::PercentPerYear => lang.pick("%/năm", "%/year"),
         Unit::Rank | Unit::Number => "",
     }
 }
 
-fn value(unit: Unit, v: f64) -> String {
-    match unit {
+/// A number in `lang`'s style: the English text as scripts have always
+/// seen it, the decimal comma in Vietnamese.
+fn local(lang: Lang, s: String) -> String {
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn value(unit: Unit, v: f64, lang: Lang) -> String {
+    let n = match unit {
         Unit::Rank => format!("{v:.0}"),
         Unit::Number => format!("{v}"),
-        _ => format!("{v:.1}{}", suffix(unit)),
-    }
+        _ => format!("{v:.1}"),
+    };
+    format!("{}{}", local(lang, n), suffix(unit, lang))
 }
 
 /// A target such as `>= 100%` or `> 80%`.
-fn target(unit: Unit, t: &Target) -> String {
+fn target(unit: Unit, t: &Target, lang: Lang) -> String {
     let decimals = if t.value.fract() == 0.0 { 0 } else { 1 };
     let op = t.comparison.symbol();
-    format!("{op} {:.*}{}", decimals, t.value, suffix(unit))
+    let n = local(lang, format!("{:.*}", decimals, t.value));
+    format!("{op} {n}{}", suffix(unit, lang))
 }
 
-fn status_name(s: Status) -> &'static str {
+fn status_name(s: Status, lang: Lang) -> &'static str {
     match s {
-        Status::Met => "met",
-        Status::NotMet => "not met",
-        Status::Incomplete => "incomplete",
-        Status::NoData => "no data",
-        Status::NoTarget => "no target",
+        Status::Met => lang.pick("đạt", "met"),
+        Status::NotMet => lang.pick("chưa đạt", "not met"),
+        Status::Incomplete => lang.pick("thiếu thành phần", "incomplete"),
+        Status::NoData => lang.pick("chưa có số liệu", "no data"),
+        Status::NoTarget => lang.pick("không có mục tiêu", "no target"),
     }
 }
 
+/// Progress classes are named by their ids in both languages: they are
+/// the values `--require` takes.
 fn class_name(c: Class) -> &'static str {
     c.id()
 }
 
 /// "required X, is Y" for one reason.
-fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason) -> String {
+fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> String {
     let r = v.result;
     let unit = c
         .resolution
@@ -73,100 +88,148 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason) -> String {
         .get(r.indicator)
         .map_or(Unit::Number, |i| i.unit);
     let actual = match (r.actual, r.actual_year) {
-        (Some(a), Some(y)) => format!("{} in {y}", value(unit, a)),
-        _ => "no figure".to_string(),
+        (Some(a), Some(y)) => format!("{} {} {y}", value(unit, a, lang), lang.pick("năm", "in")),
+        _ => lang.pick("chưa có số liệu", "no figure").to_string(),
     };
     match reason {
-        Reason::NoData => format!("required data for {}, is no figure", c.year),
+        Reason::NoData => match lang {
+            Lang::Vi => format!("cần số liệu cho năm {}, hiện chưa có số liệu", c.year),
+            Lang::En => format!("required data for {}, is no figure", c.year),
+        },
         Reason::NotMet(status) => {
-            let t = r.target.map_or_else(String::new, |t| target(unit, &t));
-            let mut is = format!("{actual} ({})", status_name(status));
+            let t = r
+                .target
+                .map_or_else(String::new, |t| target(unit, &t, lang));
+            let mut is = format!("{actual} ({})", status_name(status, lang));
             if !r.missing_members.is_empty() {
-                is.push_str(&format!(", missing: {}", r.missing_members.join(", ")));
+                let missing = lang.pick("thiếu", "missing");
+                is.push_str(&format!(", {missing}: {}", r.missing_members.join(", ")));
             } else if let Some(m) = &r.worst_member {
-                is.push_str(&format!(", worst: {m}"));
+                is.push_str(&format!(", {}: {m}", lang.pick("thấp nhất", "worst")));
             }
-            format!("required {t} (met), is {is}")
+            match lang {
+                Lang::Vi => format!("cần {t} (đạt), hiện {is}"),
+                Lang::En => format!("required {t} (met), is {is}"),
+            }
         }
         Reason::ClassBelow(class, floor) => {
             let method = v.progress.map_or(c.method, |p| p.method);
-            let mut why = Vec::new();
-            if let Some(p) = v.progress {
-                let name = match p.method {
-                    Method::Growth => "R",
-                    Method::Anticipated => "Q",
-                    Method::Linear => "P",
-                    Method::AnnualRate => "",
-                };
-                why.extend(p.eval.ratio.map(|r| format!("{name} {r:.2}")));
-                if !p.eval.shortfall_years.is_empty() {
-                    let years: Vec<String> =
-                        p.eval.shortfall_years.iter().map(i32::to_string).collect();
-                    why.push(format!("short in {}", years.join(", ")));
-                }
-                why.extend(p.member.as_ref().map(|m| format!("worst: {m}")));
+            let why = class_why(v, lang);
+            let (floor, class, method) = (class_name(floor), class_name(class), method.id());
+            match lang {
+                Lang::Vi => format!(
+                    "cần {floor} trở lên đến năm {} ({method}), hiện {class}{why}",
+                    c.year
+                ),
+                Lang::En => format!(
+                    "required {floor} or better by {} ({method}), is {class}{why}",
+                    c.year
+                ),
             }
-            let why = if why.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", why.join(", "))
-            };
-            format!(
-                "required {} or better by {} ({}), is {}{why}",
-                class_name(floor),
-                c.year,
-                method.id(),
-                class_name(class)
-            )
         }
         Reason::AttainmentBelow(a, min) => {
-            let is = a.map_or_else(|| "undefined".to_string(), |a| format!("{a:.1}%"));
-            format!("required attainment >= {min}%, is {is}")
+            let is = a.map_or_else(
+                || lang.pick("không xác định", "undefined").to_string(),
+                |a| format!("{}%", local(lang, format!("{a:.1}"))),
+            );
+            let min = local(lang, min.to_string());
+            match lang {
+                Lang::Vi => format!("cần mức đạt >= {min}%, hiện {is}"),
+                Lang::En => format!("required attainment >= {min}%, is {is}"),
+            }
         }
     }
 }
 
-fn line(c: &CheckContext, v: &Verdict) -> String {
+/// Why a progress class is what it is: ` (R 0.42, short in 2023, worst: x)`.
+fn class_why(v: &Verdict, lang: Lang) -> String {
+    let mut why = Vec::new();
+    if let Some(p) = v.progress {
+        let name = match p.method {
+            Method::Growth => "R",
+            Method::Anticipated => "Q",
+            Method::Linear => "P",
+            Method::AnnualRate => "",
+        };
+        why.extend(
+            p.eval
+                .ratio
+                .map(|r| format!("{name} {}", local(lang, format!("{r:.2}")))),
+        );
+        if !p.eval.shortfall_years.is_empty() {
+            let years: Vec<String> = p.eval.shortfall_years.iter().map(i32::to_string).collect();
+            let short = lang.pick("hụt năm", "short in");
+            why.push(format!("{short} {}", years.join(", ")));
+        }
+        let worst = lang.pick("thấp nhất", "worst");
+        why.extend(p.member.as_ref().map(|m| format!("{worst}: {m}")));
+    }
+    if why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", why.join(", "))
+    }
+}
+
+/// `FAIL id: reasons` (`KHÔNG ĐẠT` in Vietnamese); JSON takes the English.
+fn line(c: &CheckContext, v: &Verdict, lang: Lang) -> String {
     let id = c
         .resolution
         .indicators
         .get(v.result.indicator)
         .map_or("?", |i| i.id.as_str());
-    let parts: Vec<String> = v.reasons.iter().map(|&r| reason_text(c, v, r)).collect();
-    format!("FAIL {id}: {}", parts.join("; "))
+    let parts: Vec<String> = v
+        .reasons
+        .iter()
+        .map(|&r| reason_text(c, v, r, lang))
+        .collect();
+    format!(
+        "{} {id}: {}",
+        lang.pick("KHÔNG ĐẠT", "FAIL"),
+        parts.join("; ")
+    )
 }
 
-fn requirement(c: &CheckContext) -> String {
-    let mut parts = vec![format!("target year {}", c.year)];
+fn requirement(c: &CheckContext, lang: Lang) -> String {
+    let mut parts = vec![format!(
+        "{} {}",
+        lang.pick("năm mục tiêu", "target year"),
+        c.year
+    )];
     if let Some(r) = c.rule.require {
-        parts.push(format!("require {}", r.id()));
+        parts.push(format!("{} {}", lang.pick("yêu cầu", "require"), r.id()));
     }
     if let Some(m) = c.rule.min_attainment {
-        parts.push(format!("min attainment {m}%"));
+        let m = local(lang, m.to_string());
+        parts.push(format!(
+            "{} {m}%",
+            lang.pick("mức đạt tối thiểu", "min attainment")
+        ));
     }
     parts.join(", ")
 }
 
-/// Writes the text output.
-pub fn render_text(out: &mut dyn Write, c: &CheckContext) -> Result<()> {
+/// Writes the text output in `lang`.
+pub fn render_text(out: &mut dyn Write, c: &CheckContext, lang: Lang) -> Result<()> {
     for v in c.verdicts.iter().filter(|v| !v.passes()) {
-        writeln!(out, "{}", line(c, v))?;
+        writeln!(out, "{}", line(c, v, lang))?;
     }
     let n = c.verdicts.len();
     let failed = c.verdicts.iter().filter(|v| !v.passes()).count();
     let excused = c.verdicts.iter().filter(|v| v.excused).count();
     let plural = |k: usize| if k == 1 { "indicator" } else { "indicators" };
-    let mut summary = if failed == 0 {
-        format!("check: all {n} {} pass ({})", plural(n), requirement(c))
-    } else {
-        format!(
-            "check: {failed} of {n} {} fail ({})",
-            plural(n),
-            requirement(c)
-        )
+    let req = requirement(c, lang);
+    let mut summary = match (lang, failed) {
+        (Lang::Vi, 0) => format!("check: cả {n} chỉ tiêu đều đạt ({req})"),
+        (Lang::Vi, _) => format!("check: {failed}/{n} chỉ tiêu không đạt ({req})"),
+        (Lang::En, 0) => format!("check: all {n} {} pass ({req})", plural(n)),
+        (Lang::En, _) => format!("check: {failed} of {n} {} fail ({req})", plural(n)),
     };
     if excused > 0 {
-        summary.push_str(&format!("; {excused} without data allowed"));
+        summary.push_str(&match lang {
+            Lang::Vi => format!("; cho phép {excused} chỉ tiêu chưa có số liệu"),
+            Lang::En => format!("; {excused} without data allowed"),
+        });
     }
     writeln!(out, "{summary}")?;
     Ok(())
@@ -226,7 +289,7 @@ pub fn render_json(out: &mut dyn Write, c: &CheckContext) -> Result<()> {
                 attainment_pct: r.attainment_pct,
                 progress_class: v.class.id(),
                 reasons: v.reasons.iter().map(|r| r.id()).collect(),
-                message: (!v.passes()).then(|| line(c, v)),
+                message: (!v.passes()).then(|| line(c, v, Lang::En)),
             }
         })
         .collect();

@@ -128,7 +128,10 @@ pub fn render_areas(
         Format::Json => area_json::render(out, ctx),
         Format::Csv => area_csv::render(out, ctx),
         Format::Markdown | Format::Html => {
-            bail!("--by area is available as table, csv or json")
+            bail!(look.lang.pick(
+                "--by area chỉ có ở dạng table, csv hoặc json",
+                "--by area is available as table, csv or json"
+            ))
         }
     }
 }

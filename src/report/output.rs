@@ -7,12 +7,15 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Writes `bytes` to `path` atomically.
+use crate::lang::Lang;
+
+/// Writes `bytes` to `path` atomically; a failure is told in `lang`.
 ///
 /// The new file gets the usual permissions (0666 less the umask on Unix),
 /// not the temporary file's private 0600.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     let shown = path.display();
+    let writing = lang.pick("khi ghi tệp", "writing");
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -25,15 +28,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     // On error the temporary file is removed when `tmp` is dropped.
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("writing {shown}: cannot create a file in {}", dir.display()))?;
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        let why = lang.pick("không tạo được tệp trong", "cannot create a file in");
+        format!("{writing} {shown}: {why} {}", dir.display())
+    })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("writing {shown}"))?;
+        .with_context(|| format!("{writing} {shown}"))?;
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("writing {shown}"))?;
+        .with_context(|| format!("{writing} {shown}"))?;
     Ok(())
 }
 
@@ -45,8 +49,8 @@ mod tests {
     fn writes_replaces_and_leaves_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.md");
-        write_atomically(&path, b"one").unwrap();
-        write_atomically(&path, b"two").unwrap();
+        write_atomically(&path, b"one", Lang::En).unwrap();
+        write_atomically(&path, b"two", Lang::En).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -55,7 +59,7 @@ mod tests {
     fn missing_directory_is_an_error_naming_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no/such/r.md");
-        let err = write_atomically(&path, b"x").unwrap_err();
+        let err = write_atomically(&path, b"x", Lang::En).unwrap_err();
         assert!(format!("{err:#}").contains("r.md"), "{err:#}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }

@@ -5,7 +5,7 @@
 
 mod parse;
 
-pub use parse::{BUILTIN, load, parse};
+pub use parse::{BUILTIN, load, load_in, parse};
 
 use crate::lang::Lang;
 

@@ -13,6 +13,7 @@ use toml::Spanned;
 
 use super::{Baseline, Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
+use crate::lang::{Lang, Text};
 
 /// The longest pillar id, indicator id or member name accepted, in characters.
 pub const MAX_ID_CHARS: usize = 200;
@@ -75,13 +76,22 @@ struct RawBaseline {
     value: f64,
 }
 
-/// Loads and checks a targets file from disk.
+/// Loads and checks a targets file from disk; a file that cannot be read
+/// is reported in English (see [`load_in`]).
 pub fn load(path: &Path) -> Result<Resolution> {
+    load_in(path, Lang::En)
+}
+
+/// Loads and checks a targets file from disk, saying in `lang` why a file
+/// cannot be read (the problems found in it carry both languages).
+pub fn load_in(path: &Path, lang: Lang) -> Result<Resolution> {
     let name = path.display().to_string();
+    let cannot = lang.pick("không đọc được tệp mục tiêu", "cannot read targets file");
     if path.is_dir() {
-        anyhow::bail!("cannot read targets file {name}: it is a directory");
+        let why = lang.pick("đó là một thư mục", "it is a directory");
+        anyhow::bail!("{cannot} {name}: {why}");
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read targets file {name}"))?;
+    let bytes = std::fs::read(path).with_context(|| format!("{cannot} {name}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, &name, &e))?;
     parse(text, &name)
 }
@@ -97,7 +107,10 @@ fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error 
         col,
         None,
         "encoding",
-        "not valid UTF-8; save the targets file as UTF-8",
+        Text::new(
+            "not valid UTF-8; save the targets file as UTF-8",
+            "không phải UTF-8 hợp lệ; hãy lưu tệp mục tiêu dạng UTF-8",
+        ),
     )])
     .into()
 }
@@ -106,7 +119,10 @@ fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error 
 pub fn parse(text: &str, file: &str) -> Result<Resolution> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        let message = e.message().trim_end().to_string();
+        // The toml crate's own text stays as it gives it (English); the
+        // Vietnamese frames it.
+        let crate_text = e.message().trim_end();
+        let message = Text::new(crate_text, format!("lỗi cú pháp TOML: {crate_text}"));
         Diagnostics(vec![Diagnostic::at(
             file,
             line,
@@ -136,7 +152,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn problem<T>(&mut self, at: &Spanned<T>, key: &str, message: String) {
+    fn problem<T>(&mut self, at: &Spanned<T>, key: &str, message: Text) {
         let (line, col) = line_col(self.text, at.span().start);
         self.problems.push(Diagnostic::at(
             self.file,
@@ -154,7 +170,10 @@ impl Checker<'_> {
     fn check_id(&mut self, id: &Spanned<String>, key: &str) {
         let n = id.get_ref().chars().count();
         if n > MAX_ID_CHARS {
-            let msg = format!("id is {n} characters long; at most {MAX_ID_CHARS} are allowed");
+            let msg = Text::new(
+                format!("id is {n} characters long; at most {MAX_ID_CHARS} are allowed"),
+                format!("mã dài {n} ký tự; tối đa {MAX_ID_CHARS} ký tự"),
+            );
             self.problem(id, key, msg);
         }
     }
@@ -169,7 +188,10 @@ impl Checker<'_> {
                 self.problem(
                     &p.id,
                     "id",
-                    format!("duplicate pillar id \"{}\"", p.id.get_ref()),
+                    Text::new(
+                        format!("duplicate pillar id \"{}\"", p.id.get_ref()),
+                        format!("trùng mã trụ cột \"{}\"", p.id.get_ref()),
+                    ),
                 );
             }
             pillars.push(Pillar {
@@ -188,13 +210,17 @@ impl Checker<'_> {
                 self.problem(
                     &raw.id,
                     "id",
-                    format!("duplicate indicator id \"{}\"", raw.id.get_ref()),
+                    Text::new(
+                        format!("duplicate indicator id \"{}\"", raw.id.get_ref()),
+                        format!("trùng mã chỉ tiêu \"{}\"", raw.id.get_ref()),
+                    ),
                 );
             }
             if !pillar_ids.contains(raw.pillar.get_ref()) {
-                let msg = format!(
-                    "unknown pillar \"{}\" (known: {known})",
-                    raw.pillar.get_ref()
+                let pillar = raw.pillar.get_ref();
+                let msg = Text::new(
+                    format!("unknown pillar \"{pillar}\" (known: {known})"),
+                    format!("không có trụ cột \"{pillar}\" (các trụ cột: {known})"),
                 );
                 self.problem(&raw.pillar, "pillar", msg);
             }
@@ -210,9 +236,10 @@ impl Checker<'_> {
     fn meta(&mut self, raw: RawMeta) -> Meta {
         let adoption_year = parse_date_year(raw.adopted.get_ref());
         if adoption_year.is_none() {
-            let msg = format!(
-                "\"{}\" is not a date; expected YYYY-MM-DD",
-                raw.adopted.get_ref()
+            let adopted = raw.adopted.get_ref();
+            let msg = Text::new(
+                format!("\"{adopted}\" is not a date; expected YYYY-MM-DD"),
+                format!("\"{adopted}\" không phải là ngày; cần dạng YYYY-MM-DD"),
             );
             self.problem(&raw.adopted, "adopted", msg);
         }
@@ -231,13 +258,19 @@ impl Checker<'_> {
     fn indicator(&mut self, raw: RawIndicator) -> Indicator {
         for name in [&raw.name_vi, &raw.name_en] {
             if name.get_ref().trim().is_empty() {
-                self.problem(name, "name", "indicator name is empty".to_string());
+                let msg = Text::new("indicator name is empty", "tên chỉ tiêu để trống");
+                self.problem(name, "name", msg);
             }
         }
         let unit = Unit::from_symbol(raw.unit.get_ref()).unwrap_or_else(|| {
-            let msg = format!(
-                "unknown unit \"{}\"; expected \"%\", \"%/year\", \"rank\" or \"number\"",
-                raw.unit.get_ref()
+            let unit = raw.unit.get_ref();
+            let msg = Text::new(
+                format!(
+                    "unknown unit \"{unit}\"; expected \"%\", \"%/year\", \"rank\" or \"number\""
+                ),
+                format!(
+                    "không có đơn vị \"{unit}\"; cần \"%\", \"%/year\", \"rank\" hoặc \"number\""
+                ),
             );
             self.problem(&raw.unit, "unit", msg);
             Unit::Number
@@ -251,9 +284,11 @@ impl Checker<'_> {
             }
         };
         if let (None, Some(first)) = (&each, raw.members.first()) {
-            let msg =
-                "members are listed but each_vi/each_en (what they are members of) is missing";
-            self.problem(first, "members", msg.to_string());
+            let msg = Text::new(
+                "members are listed but each_vi/each_en (what they are members of) is missing",
+                "có liệt kê members nhưng thiếu each_vi/each_en (các thành phần đó thuộc loại gì)",
+            );
+            self.problem(first, "members", msg);
         }
         let mut seen = HashSet::new();
         for m in &raw.members {
@@ -262,7 +297,10 @@ impl Checker<'_> {
                 self.problem(
                     m,
                     "members",
-                    format!("duplicate member \"{}\"", m.get_ref()),
+                    Text::new(
+                        format!("duplicate member \"{}\"", m.get_ref()),
+                        format!("trùng thành phần \"{}\"", m.get_ref()),
+                    ),
                 );
             }
         }
@@ -291,11 +329,17 @@ impl Checker<'_> {
             .ok()
             .filter(|y| (1000..=9999).contains(y));
         if year.is_none() {
-            let msg = format!("baseline year {} is not a four-digit year", b.year);
+            let msg = Text::new(
+                format!("baseline year {} is not a four-digit year", b.year),
+                format!("năm cơ sở {} không phải là năm có bốn chữ số", b.year),
+            );
             self.problem(raw, "baseline.year", msg);
         }
         if !b.value.is_finite() {
-            let msg = format!("baseline value {} is not a finite number", b.value);
+            let msg = Text::new(
+                format!("baseline value {} is not a finite number", b.value),
+                format!("giá trị cơ sở {} không phải là số hữu hạn", b.value),
+            );
             self.problem(raw, "baseline.value", msg);
         }
         Some(Baseline {
@@ -312,15 +356,19 @@ impl Checker<'_> {
             self.problem(
                 raw,
                 "targets",
-                "no targets; expected e.g. { 2025 = \">= 80\" }".to_string(),
+                Text::new(
+                    "no targets; expected e.g. { 2025 = \">= 80\" }",
+                    "chưa có mục tiêu nào; cần dạng { 2025 = \">= 80\" }",
+                ),
             );
         }
         let mut targets = Vec::new();
         for (year, spec) in raw.get_ref() {
             let Some(y) = parse_year(year.get_ref()) else {
-                let msg = format!(
-                    "target year \"{}\" is not a four-digit year",
-                    year.get_ref()
+                let y = year.get_ref();
+                let msg = Text::new(
+                    format!("target year \"{y}\" is not a four-digit year"),
+                    format!("năm mục tiêu \"{y}\" không phải là năm có bốn chữ số"),
                 );
                 self.problem(year, "targets", msg);
                 continue;
@@ -366,15 +414,20 @@ fn parse_date_year(s: &str) -> Option<i32> {
 }
 
 /// Parses a target such as `>= 80` or `> 80` or `<= 20`.
-fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), String> {
+fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), Text> {
     let spec = spec.trim();
     let split = spec
         .find(|c: char| !matches!(c, '<' | '>' | '='))
         .unwrap_or(spec.len());
     let (op, number) = spec.split_at(split);
     let expected = "expected a comparison and a number, e.g. \">= 80\", \"> 80\" or \"<= 20\"";
-    let comparison = Comparison::from_symbol(op)
-        .ok_or_else(|| format!("\"{spec}\" has no valid comparison; {expected}"))?;
+    let expected_vi = "cần một phép so sánh và một số, ví dụ \">= 80\", \"> 80\" hoặc \"<= 20\"";
+    let comparison = Comparison::from_symbol(op).ok_or_else(|| {
+        Text::new(
+            format!("\"{spec}\" has no valid comparison; {expected}"),
+            format!("\"{spec}\" không có phép so sánh hợp lệ; {expected_vi}"),
+        )
+    })?;
     let value: f64 = number
         .trim()
         .parse()
@@ -386,7 +439,12 @@ fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), String> {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
         })
-        .ok_or_else(|| format!("\"{spec}\" has no valid number; {expected}"))?;
+        .ok_or_else(|| {
+            Text::new(
+                format!("\"{spec}\" has no valid number; {expected}"),
+                format!("\"{spec}\" không có số hợp lệ; {expected_vi}"),
+            )
+        })?;
     Ok((comparison, value))
 }
 

@@ -5,9 +5,12 @@
 use std::io::{self, Write};
 
 use super::{Findings, LIMIT};
+use crate::lang::Lang;
 
-/// Writes at most [`LIMIT`] annotations and the closing line.
-pub fn render(w: &mut impl Write, findings: &Findings) -> io::Result<()> {
+/// Writes at most [`LIMIT`] annotations and the closing line. Messages are
+/// in `lang` (people read them in the Actions UI); the `file`, `line`,
+/// `col` and `title` (the rule name) properties are the same in both.
+pub fn render(w: &mut impl Write, findings: &Findings, lang: Lang) -> io::Result<()> {
     for d in findings.problems.iter().take(LIMIT) {
         let mut props = format!("file={}", property(&d.file));
         if let Some(line) = d.line {
@@ -18,12 +21,12 @@ pub fn render(w: &mut impl Write, findings: &Findings) -> io::Result<()> {
         }
         props.push_str(&format!(",title={}", property(d.rule)));
         let text = match &d.cell {
-            Some(cell) => format!("{cell}: {}", d.text()),
-            None => d.text(),
+            Some(cell) => format!("{cell}: {}", d.text_in(lang)),
+            None => d.text_in(lang),
         };
         writeln!(w, "::error {props}::{}", data(&text))?;
     }
-    writeln!(w, "{}", findings.summary())
+    writeln!(w, "{}", findings.summary_in(lang))
 }
 
 /// Escapes an annotation message (GitHub's `escapeData`).
@@ -62,7 +65,7 @@ mod tests {
             targets: "t.toml",
         };
         let mut out = Vec::new();
-        render(&mut out, &findings).unwrap();
+        render(&mut out, &findings, Lang::En).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "::error file=data/a%2Cb.csv,line=7,col=3,title=not-a-number::value: \"8o%25\" is not a number\n\

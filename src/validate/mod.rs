@@ -20,7 +20,8 @@ pub struct Findings<'a> {
     pub problems: &'a [Diagnostic],
     /// How many data files were checked.
     pub data_files: usize,
-    /// The targets file as named (`targets.toml (built in)` by default).
+    /// The targets file as named (`targets.toml (built in)` by default,
+    /// `targets.toml (có sẵn)` in Vietnamese).
     pub targets: &'a str,
 }
 

@@ -1,5 +1,6 @@
-//! `--lang vi|en` switches diagnostics, warnings and errors; JSON outputs
-//! stay the same whatever the language.
+//! `--lang vi|en` switches diagnostics (data and targets files), warnings,
+//! errors, `check` text and GitHub annotations; JSON outputs stay the same
+//! whatever the language.
 
 use crate::common::{dtcalc, fixture};
 
@@ -120,4 +121,146 @@ fn json_outputs_do_not_depend_on_the_language() {
         assert!(!en.is_empty(), "{args:?}");
         assert!(vi == en, "{args:?}: JSON differs between languages");
     }
+}
+
+fn stdout_of(args: &[&str], lang: &str) -> String {
+    let out = dtcalc()
+        .args(args)
+        .args(["--lang", lang])
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).replace(&fixture(""), "")
+}
+
+#[test]
+fn targets_file_problems_are_in_the_language_asked_for() {
+    for (file, vi, en) in [
+        (
+            "targets/unknown-pillar.toml",
+            "targets/unknown-pillar.toml:16:10: pillar: không có trụ cột \"govt\" (các trụ cột: government)",
+            "targets/unknown-pillar.toml:16:10: pillar: unknown pillar \"govt\" (known: government)",
+        ),
+        (
+            "targets/bad-comparison.toml",
+            "targets/bad-comparison.toml:20:20: targets.2025: \"=> 80\" không có phép so sánh hợp lệ; cần một phép so sánh và một số, ví dụ \">= 80\", \"> 80\" hoặc \"<= 20\"",
+            "targets/bad-comparison.toml:20:20: targets.2025: \"=> 80\" has no valid comparison; expected a comparison and a number, e.g. \">= 80\", \"> 80\" or \"<= 20\"",
+        ),
+        (
+            // the toml crate's own text stays English inside the frame
+            "targets/missing-name.toml",
+            "targets/missing-name.toml:14:1: lỗi cú pháp TOML: missing field `name_en`",
+            "targets/missing-name.toml:14:1: missing field `name_en`",
+        ),
+    ] {
+        let path = fixture(file);
+        let args = ["report", "examples/actuals.csv", "--targets", &path];
+        assert_eq!(stderr_of(&args, "vi"), format!("dtcalc: lỗi: {vi}\n"));
+        assert_eq!(stderr_of(&args, "en"), format!("dtcalc: error: {en}\n"));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().display().to_string();
+    assert_eq!(
+        stderr_of(&["targets", "--targets", &d], "vi"),
+        format!("dtcalc: lỗi: không đọc được tệp mục tiêu {d}: đó là một thư mục\n")
+    );
+    assert_eq!(
+        stderr_of(&["targets", "--targets", &d], "en"),
+        format!("dtcalc: error: cannot read targets file {d}: it is a directory\n")
+    );
+}
+
+#[test]
+fn check_text_is_in_the_language_asked_for() {
+    let args = [
+        "check",
+        "examples/actuals.csv",
+        "--indicator",
+        "soc.digital_skills",
+    ];
+    // 56.0 % in 2024 against >= 70 % for 2025
+    assert_eq!(
+        stdout_of(&args, "vi"),
+        "KHÔNG ĐẠT soc.digital_skills: cần >= 70% (đạt), hiện 56,0% năm 2024 (chưa đạt)\n\
+         check: 1/1 chỉ tiêu không đạt (năm mục tiêu 2025, yêu cầu met)\n"
+    );
+    assert_eq!(
+        stdout_of(&args, "en"),
+        "FAIL soc.digital_skills: required >= 70% (met), is 56.0% in 2024 (not met)\n\
+         check: 1 of 1 indicator fail (target year 2025, require met)\n"
+    );
+    let args = [
+        "check",
+        "examples/actuals.csv",
+        "--indicator",
+        "soc.digital_skils",
+    ];
+    assert_eq!(
+        stderr_of(&args, "vi"),
+        "dtcalc: lỗi: không có chỉ tiêu \"soc.digital_skils\"; có phải là \"soc.digital_skills\" không?\n"
+    );
+    assert_eq!(
+        stderr_of(&args, "en"),
+        "dtcalc: error: unknown indicator \"soc.digital_skils\"; did you mean \"soc.digital_skills\"?\n"
+    );
+}
+
+#[test]
+fn github_annotations_are_in_the_language_asked_for() {
+    let bad = fixture("data/bad-rows.csv");
+    let args = ["validate", bad.as_str(), "--format", "github"];
+    let (vi, en) = (stdout_of(&args, "vi"), stdout_of(&args, "en"));
+    // the properties (file, line, col, title = rule) are the same in both
+    let prefix = format!("::error file={bad},line=5,col=3,title=not-a-number::value: ")
+        .replace(&fixture(""), "");
+    assert!(
+        vi.contains(&format!("{prefix}\"8o%25\" không phải là số\n")),
+        "{vi}"
+    );
+    assert!(
+        en.contains(&format!("{prefix}\"8o%25\" is not a number\n")),
+        "{en}"
+    );
+    assert!(
+        vi.ends_with("6 vấn đề trong 1 tệp dữ liệu kiểm tra theo targets.toml (có sẵn)\n"),
+        "{vi}"
+    );
+    assert!(
+        en.ends_with("6 problems in 1 data file checked against targets.toml (built in)\n"),
+        "{en}"
+    );
+}
+
+#[test]
+fn remaining_command_errors_are_in_the_language_asked_for() {
+    let args = ["report", "examples/actuals.csv", "--output", "out.foo"];
+    assert_eq!(
+        stderr_of(&args, "vi"),
+        "dtcalc: lỗi: --output out.foo: không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json hoặc .html, hoặc chỉ rõ --format\n"
+    );
+    assert_eq!(
+        stderr_of(&args, "en"),
+        "dtcalc: error: --output out.foo: cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format\n"
+    );
+    assert_eq!(
+        stderr_of(&["validate"], "vi"),
+        "dtcalc: lỗi: không có gì để kiểm tra; cách dùng: dtcalc validate DATA... [--targets FILE], hoặc dtcalc validate --targets FILE\n"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("no/such/r.md").display().to_string();
+    let args = ["report", "examples/actuals.csv", "--output", &out];
+    let no_dir = dir.path().join("no/such").display().to_string();
+    assert!(stderr_of(&args, "vi").starts_with(&format!(
+        "dtcalc: lỗi: khi ghi tệp {out}: không tạo được tệp trong {no_dir}: "
+    )));
+    assert!(stderr_of(&args, "en").starts_with(&format!(
+        "dtcalc: error: writing {out}: cannot create a file in {no_dir}: "
+    )));
+    assert_eq!(
+        stderr_of(&["template", "--years", "20"], "en"),
+        "dtcalc: error: --years 20: not a four-digit year\n"
+    );
+    assert_eq!(
+        stderr_of(&["template", "--years", "20"], "vi"),
+        "dtcalc: lỗi: --years 20: không phải là năm có bốn chữ số\n"
+    );
 }
