@@ -7,7 +7,6 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::calc::Status;
 use crate::lang::Lang;
 use crate::progress::gate::{Reason, Rule, Verdict};
 use crate::progress::{Class, Method};
@@ -63,16 +62,6 @@ fn target(unit: Unit, t: &Target, lang: Lang) -> String {
     format!("{op} {n}{}", suffix(unit, lang))
 }
 
-fn status_name(s: Status, lang: Lang) -> &'static str {
-    match s {
-        Status::Met => lang.pick("đạt", "met"),
-        Status::NotMet => lang.pick("chưa đạt", "not met"),
-        Status::Incomplete => lang.pick("thiếu thành phần", "incomplete"),
-        Status::NoData => lang.pick("chưa có số liệu", "no data"),
-        Status::NoTarget => lang.pick("không có mục tiêu", "no target"),
-    }
-}
-
 /// Progress classes are named by their ids in both languages: they are
 /// the values `--require` takes.
 fn class_name(c: Class) -> &'static str {
@@ -100,7 +89,7 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> Str
             let t = r
                 .target
                 .map_or_else(String::new, |t| target(unit, &t, lang));
-            let mut is = format!("{actual} ({})", status_name(status, lang));
+            let mut is = format!("{actual} ({})", super::text::status(lang, status));
             if !r.missing_members.is_empty() {
                 let missing = lang.pick("thiếu", "missing");
                 is.push_str(&format!(", {missing}: {}", r.missing_members.join(", ")));

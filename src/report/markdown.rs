@@ -202,12 +202,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
         for s in sections(ctx, year) {
             write_section(out, ctx, lang, &s)?;
         }
-        let sums: Vec<&Summary> = a
-            .pillars
-            .iter()
-            .chain(&a.totals)
-            .filter(|s| s.target_year == year && s.indicators > 0)
-            .collect();
+        let sums = super::summaries_of(a, year);
         writeln!(out, "\n### {} · {year}\n", esc(text::summary(lang)))?;
         let rows = summary_rows(lang, ctx.resolution, &sums);
         table(out, &text::summary_headers(lang), &[1, 2, 3, 4, 5], &rows)?;

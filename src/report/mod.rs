@@ -217,3 +217,13 @@ pub(super) fn clean(x: Option<f64>) -> Option<f64> {
         if r.is_finite() { r } else { v }
     })
 }
+
+/// The pillar summaries and the total of one target year, leaving out
+/// pillars with no target that year: what every human format prints.
+fn summaries_of(a: &crate::calc::Assessment, year: i32) -> Vec<&crate::calc::Summary> {
+    a.pillars
+        .iter()
+        .chain(&a.totals)
+        .filter(|s| s.target_year == year && s.indicators > 0)
+        .collect()
+}

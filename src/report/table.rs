@@ -251,12 +251,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, look: Look) -> Result<(
         for s in sections(ctx, year) {
             write_section(out, ctx, look, &s)?;
         }
-        let sums: Vec<&Summary> = a
-            .pillars
-            .iter()
-            .chain(&a.totals)
-            .filter(|s| s.target_year == year && s.indicators > 0)
-            .collect();
+        let sums = super::summaries_of(a, year);
         writeln!(out, "\n{} · {year}", text::summary(lang))?;
         writeln!(out, "{}", summary_table(ctx.resolution, look, &sums))?;
         progress_table::render_summary(out, ctx, look, year)?;
