@@ -144,32 +144,48 @@ pub fn indicator(id: &str, resolution: &Resolution) -> Result<usize, Problem> {
 /// The natural range of a unit: shares 0-100, ranks whole and >= 1; rates
 /// per year (growth) may be negative.
 pub fn range(ind: &Indicator, v: f64) -> Result<(), Problem> {
+    if in_range(ind, v) {
+        return Ok(());
+    }
     range_as_written(ind, v, &v.to_string())
 }
 
-/// [`range`], with the value quoted in the message as the file has it
-/// (`"1e308"`, not 309 digits).
-pub fn range_as_written(ind: &Indicator, v: f64, raw: &str) -> Result<(), Problem> {
-    let (en, vi) = (shown(raw, Lang::En), shown(raw, Lang::Vi));
+/// Whether `v` lies in the natural range of the indicator's unit; the
+/// cheap test behind [`range`], run on every row.
+fn in_range(ind: &Indicator, v: f64) -> bool {
     match ind.unit {
-        Unit::Percent if !(0.0..=100.0).contains(&v) => Err(problem(
-            "out-of-range",
-            Text::new(
-                format!("{en} is outside 0-100, the range of a percentage"),
-                format!("{vi} nằm ngoài 0-100, khoảng giá trị của một tỷ lệ phần trăm"),
-            ),
-            "a percentage from 0 to 100",
-        )),
-        Unit::Rank if v < 1.0 || v.fract() != 0.0 => Err(problem(
+        Unit::Percent => (0.0..=100.0).contains(&v),
+        Unit::Rank => v >= 1.0 && v.fract() == 0.0,
+        Unit::PercentPerYear | Unit::Number => true,
+    }
+}
+
+/// [`range`], with the value quoted in the message as the file has it
+/// (`"1e308"`, not 309 digits). The message is only built for a value out
+/// of range.
+pub fn range_as_written(ind: &Indicator, v: f64, raw: &str) -> Result<(), Problem> {
+    if in_range(ind, v) {
+        return Ok(());
+    }
+    let (en, vi) = (shown(raw, Lang::En), shown(raw, Lang::Vi));
+    if ind.unit == Unit::Rank {
+        return Err(problem(
             "out-of-range",
             Text::new(
                 format!("{en} is not a rank; expected a whole number of 1 or more"),
                 format!("{vi} không phải là thứ hạng; cần một số nguyên từ 1 trở lên"),
             ),
             "a whole number of 1 or more",
-        )),
-        _ => Ok(()),
+        ));
     }
+    Err(problem(
+        "out-of-range",
+        Text::new(
+            format!("{en} is outside 0-100, the range of a percentage"),
+            format!("{vi} nằm ngoài 0-100, khoảng giá trị của một tỷ lệ phần trăm"),
+        ),
+        "a percentage from 0 to 100",
+    ))
 }
 
 /// A `unit` cell must agree with the indicator's unit (empty is fine).
