@@ -25,6 +25,8 @@ pub struct LineTap<R> {
     newlines: u64,
     /// The quoting of the bytes passed so far.
     quotes: QuoteCheck,
+    /// A `"` has passed.
+    quoted: bool,
 }
 
 impl<R: Read> LineTap<R> {
@@ -37,19 +39,24 @@ impl<R: Read> LineTap<R> {
             ends: VecDeque::new(),
             newlines: 0,
             quotes: QuoteCheck::new(delimiter),
+            quoted: false,
         }
-    }
-
-    /// The same tap for a stream whose first byte starts physical line
-    /// `first` (the second part of a split file).
-    pub fn starting_at(mut self, first: u64) -> Self {
-        self.newlines = first.saturating_sub(1);
-        self
     }
 
     /// True once the bytes passed break a quoting rule of the general reader.
     pub fn malformed_quotes(&self) -> bool {
         self.quotes.malformed()
+    }
+
+    /// True once a `"` has passed.
+    pub fn quoted(&self) -> bool {
+        self.quoted
+    }
+
+    /// The line ends among all the bytes passed (the stream's end: no
+    /// record follows). A stream of `n` lines, each ended, has `n`.
+    pub fn line_ends(&mut self) -> u64 {
+        self.line_at(self.offset) - 1
     }
 
     /// The 1-based physical line of the record the csv reader says starts
@@ -88,6 +95,7 @@ impl<R: Read> Read for LineTap<R> {
         for i in memchr::memchr3_iter(b'\n', b'\r', b'"', chunk) {
             let byte = chunk.get(i).copied();
             if byte == Some(b'"') {
+                self.quoted = true;
                 self.quotes.quote(chunk, i, self.offset);
                 continue;
             }
@@ -99,41 +107,6 @@ impl<R: Read> Read for LineTap<R> {
         self.offset += n as u64;
         Ok(n)
     }
-}
-
-/// The line ends (`\n`, `\r\n`, a lone `\r`, as [`LineTap`] counts them)
-/// in `input`, or `None` as soon as a `"` shows that the quoting state at
-/// its end is not simply "outside any field" without a full parse.
-pub fn line_ends_unquoted(mut input: impl Read) -> io::Result<Option<u64>> {
-    let mut buf = vec![0u8; 1 << 18];
-    let mut ends = 0u64;
-    // the previous chunk ended with a CR: a line end unless a LF follows
-    let mut cr = false;
-    loop {
-        let n = match input.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        let chunk = buf.get(..n).unwrap_or_default();
-        if memchr::memchr(b'"', chunk).is_some() {
-            return Ok(None);
-        }
-        if cr && chunk.first() != Some(&b'\n') {
-            ends += 1;
-        }
-        ends += memchr::memchr_iter(b'\n', chunk).count() as u64;
-        for i in memchr::memchr_iter(b'\r', chunk) {
-            match chunk.get(i + 1) {
-                Some(b'\n') => {}
-                Some(_) => ends += 1,
-                None => {}
-            }
-        }
-        cr = chunk.last() == Some(&b'\r');
-    }
-    Ok(Some(ends + u64::from(cr)))
 }
 
 #[cfg(test)]
@@ -167,19 +140,36 @@ mod tests {
         assert_eq!(lines_of(b"\"x\ry\",1\rz\r\n\r\nw"), vec![1, 3, 5]);
     }
 
+    /// The tap's line ends after reading all of `text`, and whether a
+    /// `"` passed.
+    fn ends_of(text: &[u8]) -> (u64, bool) {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineTap::new(text, b','));
+        let mut record = ::csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            let start = record.position().map_or(0, |p| p.byte());
+            reader.get_mut().line_at(start);
+        }
+        let tap = reader.get_mut();
+        (tap.line_ends(), tap.quoted())
+    }
+
     #[test]
-    fn line_ends_are_counted_as_the_tap_counts_them() {
-        // LF, CRLF, lone CR, and a CR at the end
-        assert_eq!(
-            line_ends_unquoted(&b"a\nb\r\nc\rd\r"[..]).ok(),
-            Some(Some(4))
-        );
-        assert_eq!(line_ends_unquoted(&b""[..]).ok(), Some(Some(0)));
-        assert_eq!(line_ends_unquoted(&b"a,\"b\"\n"[..]).ok(), Some(None));
-        // a CRLF across the chunk boundary (1 << 18) is one line end
-        let mut text = vec![b'x'; (1 << 18) - 1];
+    fn line_ends_at_the_end_are_counted_as_lines_are() {
+        // LF, CRLF, lone CR, and a CR at the end: four line ends
+        assert_eq!(ends_of(b"a\nb\r\nc\rd\r"), (4, false));
+        assert_eq!(ends_of(b""), (0, false));
+        assert_eq!(ends_of(b"a\n\n\r\n"), (3, false));
+        // a line ending in a quoted field counts, and the quote is seen
+        assert_eq!(ends_of(b"a,\"b\nc\"\n"), (2, true));
+        // a CRLF across the csv reader's buffer (8 KiB) is one line end
+        let mut text = vec![b'x'; (1 << 13) - 1];
         text.extend_from_slice(b"\r\ny\n");
-        assert_eq!(line_ends_unquoted(&text[..]).ok(), Some(Some(2)));
+        assert_eq!(ends_of(&text), (2, false));
+        // the count follows the lines records are given
+        assert_eq!(lines_of(b"a\n\nb\r\n"), vec![1, 3]);
     }
 
     #[test]

@@ -3,25 +3,27 @@
 //! own, merged by name afterwards (`AreaAggregator::merge`).
 //!
 //! The file is cut just after a `\n` near its middle. That is a record
-//! boundary only when no `"` comes before it, which the second thread
-//! checks while it counts the first half's line ends (its first line
-//! number) before reading its own half. The result must equal one pass,
-//! so every case that could differ falls back to one pass
-//! ([`Streamed::Again`]): a `"` in the first half, a key given in both
-//! halves (a duplicate whose message names the first place), more
+//! boundary only when no `"` comes before it: the first half's reader
+//! notes any `"` (and the second half then stops early). The second half
+//! counts lines from 1; once the first half has told how many lines it
+//! holds, the second half's problems are moved down by that many. The
+//! result must equal one pass, so every case that could differ falls back
+//! to one pass ([`Streamed::Again`]): a `"` in the first half, a key given
+//! in both halves (a duplicate whose message names the first place), more
 //! problems than are kept. No messages are worded here.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::sync::atomic::AtomicBool;
 
 use ::csv::{ByteRecord, ReaderBuilder};
 use anyhow::{Context, Result};
 
 use super::columns::Columns;
-use super::lines::{LineTap, line_ends_unquoted};
+use super::lines::LineTap;
 use super::read::{AreaRead, Found, MAX_PROBLEMS, Streamed};
 use super::row::{Rows, is_blank, to_record};
-use super::stream::{Part, Source, stream_part};
+use super::stream::{Ended, Part, Source, stream_part};
 use crate::actuals::ReadOptions;
 use crate::actuals::row as general_row;
 
@@ -104,13 +106,18 @@ pub(super) fn stream(
     let mut agg = rows.fresh_aggregator().map_err(anyhow::Error::msg)?;
     let mut later = Rows::new(&mut agg, None);
     let (mut found2, mut out2) = (Found::default(), AreaRead::default());
+    let quoted = AtomicBool::new(false);
     let first_part = Part {
         source,
         delimiter: layout.delimiter,
         header: None,
+        raise_on_quote: Some(&quoted),
+        stop_when: None,
     };
     let second_part = Part {
         header: Some(&parts.header),
+        raise_on_quote: None,
+        stop_when: Some(&quoted),
         ..first_part
     };
     let (first, second) = std::thread::scope(|s| {
@@ -130,13 +137,17 @@ pub(super) fn stream(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (first, second)
     });
-    if !first? {
-        return Ok(Streamed::Whole);
-    }
+    // the first half decides first: after a `"` there, the second half's
+    // reading means nothing
+    let lines_before = match first? {
+        Ended::General => return Ok(Streamed::Whole),
+        Ended::Read { quoted: true, .. } | Ended::Stopped => return Ok(Streamed::Again),
+        Ended::Read { line_ends, .. } => line_ends,
+    };
     match second? {
-        None => return Ok(Streamed::Again),
-        Some(false) => return Ok(Streamed::Whole),
-        Some(true) => {}
+        Ended::General => return Ok(Streamed::Whole),
+        Ended::Stopped => return Ok(Streamed::Again),
+        Ended::Read { .. } => {}
     }
     let kept = found.problems.len() + found.dups.len();
     let kept2 = found2.problems.len() + found2.dups.len();
@@ -146,6 +157,11 @@ pub(super) fn stream(
     if rows.absorb(later).is_err() {
         return Ok(Streamed::Again);
     }
+    let moved = |d: &mut crate::diagnostic::Diagnostic| {
+        d.line = d.line.map(|l| l + lines_before);
+    };
+    found2.problems.iter_mut().for_each(|(_, d)| moved(d));
+    found2.dups.iter_mut().for_each(|d| moved(&mut d.place));
     found.problems.append(&mut found2.problems);
     found.dups.append(&mut found2.dups);
     out.warnings.append(&mut out2.warnings);
@@ -154,8 +170,7 @@ pub(super) fn stream(
     Ok(Streamed::Done)
 }
 
-/// The first half, header included; false when the file needs the
-/// general reader.
+/// The first half, header included.
 fn first_half(
     parts: &Parts,
     layout: Layout,
@@ -164,7 +179,7 @@ fn first_half(
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
-) -> Result<bool> {
+) -> Result<Ended> {
     let path = part.source.path;
     let mut file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
     file.seek(SeekFrom::Start(layout.bom as u64))
@@ -180,8 +195,7 @@ fn first_half(
     )
 }
 
-/// The second half: `None` when the first half holds a `"` (the cut may
-/// be inside a quoted field), else as [`first_half`].
+/// The second half, its lines counted from 1.
 fn second_half(
     parts: &Parts,
     part: &Part,
@@ -189,18 +203,13 @@ fn second_half(
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
-) -> Result<Option<bool>> {
+) -> Result<Ended> {
     let path = part.source.path;
     let mut file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
-    let ends = line_ends_unquoted((&mut file).take(parts.at))
-        .with_context(|| format!("cannot read data file {path}"))?;
-    let Some(ends) = ends else {
-        return Ok(None);
-    };
     file.seek(SeekFrom::Start(parts.at))
         .with_context(|| format!("cannot read data file {path}"))?;
-    let input = LineTap::new(file, part.delimiter).starting_at(ends + 1);
-    stream_part(input, part, options, rows, found, out).map(Some)
+    let input = LineTap::new(file, part.delimiter);
+    stream_part(input, part, options, rows, found, out)
 }
 
 #[cfg(test)]

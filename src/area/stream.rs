@@ -5,6 +5,7 @@
 //! the outcome says what `read.rs` must do.
 
 use std::io::{self, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ::csv::{ByteRecord, ReaderBuilder};
 use anyhow::{Context, Result};
@@ -62,10 +63,12 @@ pub(super) fn stream(
         source,
         delimiter,
         header: None,
+        raise_on_quote: None,
+        stop_when: None,
     };
     match stream_part(line, &part, options, rows, found, out)? {
-        true => Ok(Streamed::Done),
-        false => Ok(Streamed::Whole),
+        Ended::Read { .. } => Ok(Streamed::Done),
+        Ended::General | Ended::Stopped => Ok(Streamed::Whole),
     }
 }
 
@@ -75,11 +78,27 @@ pub(super) struct Part<'p, 'c> {
     pub delimiter: u8,
     /// The file's header when the stretch starts after it.
     pub header: Option<&'c Columns>,
+    /// Set once a `"` has passed (the first part of a split file: the cut
+    /// may then be inside a quoted field).
+    pub raise_on_quote: Option<&'c AtomicBool>,
+    /// Stop reading once this is set (the second part of a split file).
+    pub stop_when: Option<&'c AtomicBool>,
+}
+
+/// How a stretch of a file ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ended {
+    /// Every record was read: the line ends passed (as [`LineTap`] counts
+    /// them) and whether a `"` was among the bytes.
+    Read { line_ends: u64, quoted: bool },
+    /// The file needs the general reader.
+    General,
+    /// `stop_when` was set before the end.
+    Stopped,
 }
 
 /// Streams the records of `input` (from its header unless `part` gives
-/// it) into `rows`; false when the file turned out to need the general
-/// reader.
+/// it) into `rows`.
 pub(super) fn stream_part<R: Read>(
     input: LineTap<R>,
     part: &Part,
@@ -87,7 +106,7 @@ pub(super) fn stream_part<R: Read>(
     rows: &mut Rows,
     found: &mut Found,
     out: &mut AreaRead,
-) -> Result<bool> {
+) -> Result<Ended> {
     let Source { path, file } = part.source;
     let mut reader = ReaderBuilder::new()
         .delimiter(part.delimiter)
@@ -109,12 +128,26 @@ pub(super) fn stream_part<R: Read>(
     // UTF-8 and quoted properly, as the general reader decodes and splits
     // the whole file first.
     let mut header_problem: Option<Diagnostic> = None;
+    // records read, to look at `stop_when` only now and then (a flag read
+    // on every record slows both threads down if its cache line is shared)
+    let mut records: u32 = 0;
     loop {
+        records = records.wrapping_add(1);
         let more = reader
             .read_byte_record(&mut record)
             .with_context(|| format!("cannot read data file {path}"))?;
-        if reader.get_ref().malformed_quotes() {
-            return Ok(false);
+        let tap = reader.get_ref();
+        if tap.malformed_quotes() {
+            return Ok(Ended::General);
+        }
+        if let Some(flag) = part.raise_on_quote
+            && tap.quoted()
+            && !flag.load(Ordering::Relaxed)
+        {
+            flag.store(true, Ordering::Relaxed);
+        }
+        if records % 1024 == 0 && part.stop_when.is_some_and(|f| f.load(Ordering::Relaxed)) {
+            return Ok(Ended::Stopped);
         }
         if !more {
             break;
@@ -123,7 +156,7 @@ pub(super) fn stream_part<R: Read>(
         let line = reader.get_mut().line_at(start);
         if header_problem.is_some() {
             if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
-                return Ok(false);
+                return Ok(Ended::General);
             }
             continue;
         }
@@ -136,12 +169,12 @@ pub(super) fn stream_part<R: Read>(
         match header {
             Some(c) => {
                 if let Err(NotUtf8) = rows.row(&record, line, c, &ctx, found) {
-                    return Ok(false);
+                    return Ok(Ended::General);
                 }
             }
             None => {
                 let Some(header) = to_record(&record, line) else {
-                    return Ok(false);
+                    return Ok(Ended::General);
                 };
                 match general_row::Columns::from_header(&header, path) {
                     Ok((c, ignored)) => {
@@ -161,5 +194,9 @@ pub(super) fn stream_part<R: Read>(
         }
         None => {}
     }
-    Ok(true)
+    let tap = reader.get_mut();
+    Ok(Ended::Read {
+        line_ends: tap.line_ends(),
+        quoted: tap.quoted(),
+    })
 }
