@@ -146,7 +146,8 @@ pub(super) fn stream_part<R: Read>(
         {
             flag.store(true, Ordering::Relaxed);
         }
-        if records % 1024 == 0 && part.stop_when.is_some_and(|f| f.load(Ordering::Relaxed)) {
+        if records.is_multiple_of(1024) && part.stop_when.is_some_and(|f| f.load(Ordering::Relaxed))
+        {
             return Ok(Ended::Stopped);
         }
         if !more {
