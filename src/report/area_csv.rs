@@ -3,7 +3,8 @@
 //! decimals and are rounded to 9 decimal places; an empty cell means "not
 //! available".
 
-use std::io::Write;
+use std::fmt::Write as _;
+use std::io;
 
 use anyhow::Result;
 
@@ -23,38 +24,49 @@ pub const COLUMNS: [&str; 9] = [
 ];
 
 /// Rounds to 9 decimal places (binary noise such as `8.799999999999997`)
-/// and prints the shortest form that reads back to the same number.
-pub fn number(x: Option<f64>) -> String {
-    clean(x)
-        .map(|r| if r == 0.0 { 0.0 } else { r })
-        .map(|r| r.to_string())
-        .unwrap_or_default()
+/// and appends the shortest form that reads back to the same number to
+/// `buf` (nothing for `None`).
+fn number(buf: &mut String, x: Option<f64>) {
+    if let Some(r) = clean(x) {
+        let r = if r == 0.0 { 0.0 } else { r };
+        let _ = write!(buf, "{r}");
+    }
 }
 
-/// Writes the records.
-pub fn render(out: &mut dyn Write, ctx: &AreaContext) -> Result<()> {
+/// Writes the records, formatting numbers into reused buffers (no
+/// allocation per record).
+pub fn render(out: &mut dyn io::Write, ctx: &AreaContext) -> Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
+    let mut cells: [String; 7] = Default::default();
     for row in &ctx.assessment.rows {
-        let score = number(row.score);
-        let rank = row.rank.map(|r| r.to_string()).unwrap_or_default();
-        let year = row.target_year.to_string();
         for c in &row.pillars {
             let pillar = ctx
                 .resolution
                 .pillars
                 .get(c.pillar)
                 .map_or("", |p| p.id.as_str());
+            cells.iter_mut().for_each(String::clear);
+            let [year, indicators, with_data, met, mean, score, rank] = &mut cells;
+            let _ = write!(year, "{}", row.target_year);
+            let _ = write!(indicators, "{}", c.indicators);
+            let _ = write!(with_data, "{}", c.with_data);
+            let _ = write!(met, "{}", c.met);
+            number(mean, c.mean_attainment_pct);
+            number(score, row.score);
+            if let Some(r) = row.rank {
+                let _ = write!(rank, "{r}");
+            }
             w.write_record([
                 row.area.as_str(),
                 pillar,
-                &year,
-                &c.indicators.to_string(),
-                &c.with_data.to_string(),
-                &c.met.to_string(),
-                &number(c.mean_attainment_pct),
-                &score,
-                &rank,
+                year,
+                indicators,
+                with_data,
+                met,
+                mean,
+                score,
+                rank,
             ])?;
         }
     }
