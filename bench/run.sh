@@ -5,7 +5,7 @@
 # (25 years of history). Then checks dtcalc's numbers against DuckDB's.
 #
 #   bash bench/run.sh            # files and the Python venv go to target/bench/
-#   RUNS=9 bash bench/run.sh     # runs per tool (default 5); the median is shown
+#   RUNS=9 bash bench/run.sh     # rounds (default 5); each tool's median is shown
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
@@ -23,37 +23,47 @@ BIN=target/release
 [ -s "$OUT/big.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 5 > "$OUT/big.csv"
 [ -s "$OUT/big5.csv" ] || "$BIN/examples/gen_actuals" --areas 10600 --years 25 > "$OUT/big5.csv"
 
-# measure NAME FILE CMD...: RUNS runs (default 5); prints the median run's
-# "wall-s cpu-s" (cpu = user + sys) and the largest peak KiB of all runs
+# Each round runs every tool once, in turn, so that a machine whose speed
+# drifts (a shared host) slows all of them alike; RUNS rounds (default 5).
+# Per tool the median round's "wall-s cpu-s" (cpu = user + sys) is shown,
+# and the largest peak KiB of all rounds.
 RUNS=${RUNS:-5}
-measure() {
-  local name=$1 file=$2; shift 2
-  : > "$OUT/times.txt"
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" > "$OUT/$name-$(basename "$file" .csv).out"
-    cat "$OUT/time.txt" >> "$OUT/times.txt"
-  done
-  sort -n "$OUT/times.txt" | awk -v n="$RUNS" '
+run() { # TOOL FILE: one timed run, appended to $OUT/times-TOOL.txt
+  local tool=$1 file=$2 extra=()
+  # big5.csv has 25 years of history (2000-2024): widen the year check so
+  # dtcalc takes every row, as DuckDB and pandas do
+  [ "$(basename "$file")" = big5.csv ] && extra=(--lookback 25)
+  local -a cmd
+  case $tool in
+    floor) cmd=("$BIN/examples/parse_floor" "$file") ;;
+    dtcalc) cmd=("$BIN/dtcalc" report "$file" --by area --horizon 2025 --format csv "${extra[@]}") ;;
+    duckdb) cmd=("$PY" bench/duckdb_by_area.py "$file" targets.toml 2025) ;;
+    pandas) cmd=("$PY" bench/pandas_by_area.py "$file" targets.toml 2025) ;;
+  esac
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/$tool-$(basename "$file" .csv).out"
+  cat "$OUT/time.txt" >> "$OUT/times-$tool.txt"
+}
+median() { # TOOL: "wall-s cpu-s peak-KiB"
+  sort -n "$OUT/times-$1.txt" | awk -v n="$RUNS" '
     { w[NR] = $1; c[NR] = $2 + $3; if ($4 > m) m = $4 }
     END { i = int((n + 1) / 2); printf "%s %.2f %s\n", w[i], c[i], m }'
 }
 
-# dtcalc reads a large file on two threads; the parse floor uses one
-echo "cores: $(nproc), runs per tool: $RUNS (median wall shown), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+TOOLS=(floor dtcalc duckdb pandas)
+echo "cores: $(nproc), rounds: $RUNS (median wall shown), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| file | size | rows | tool | wall s | cpu s | peak MiB | wall / dtcalc |\n|---|---|---|---|---|---|---|---|\n'
 for f in "$OUT/big.csv" "$OUT/big5.csv"; do
   size=$(du -m "$f" | cut -f1)
   rows=$(($(wc -l < "$f") - 1))
-  # big5.csv has 25 years of history (2000-2024): widen the year check so
-  # dtcalc takes every row, as DuckDB and pandas do
-  extra=()
-  [ "$(basename "$f")" = big5.csv ] && extra=(--lookback 25)
+  for tool in "${TOOLS[@]}"; do : > "$OUT/times-$tool.txt"; done
+  for _ in $(seq "$RUNS"); do
+    for tool in "${TOOLS[@]}"; do run "$tool" "$f"; done
+  done
   declare -A wall cpu mem
-  read -r wall[floor] cpu[floor] mem[floor] < <(measure floor "$f" "$BIN/examples/parse_floor" "$f")
-  read -r wall[dtcalc] cpu[dtcalc] mem[dtcalc] < <(measure dtcalc "$f" "$BIN/dtcalc" report "$f" --by area --horizon 2025 --format csv "${extra[@]}")
-  read -r wall[duckdb] cpu[duckdb] mem[duckdb] < <(measure duckdb "$f" "$PY" bench/duckdb_by_area.py "$f" targets.toml 2025)
-  read -r wall[pandas] cpu[pandas] mem[pandas] < <(measure pandas "$f" "$PY" bench/pandas_by_area.py "$f" targets.toml 2025)
-  for tool in floor dtcalc duckdb pandas; do
+  for tool in "${TOOLS[@]}"; do
+    read -r wall[$tool] cpu[$tool] mem[$tool] < <(median "$tool")
+  done
+  for tool in "${TOOLS[@]}"; do
     ratio=$(awk -v a="${wall[$tool]}" -v b="${wall[dtcalc]}" 'BEGIN { printf "%.2f", a / b }')
     mib=$(awk -v k="${mem[$tool]}" 'BEGIN { printf "%.1f", k / 1024 }')
     printf '| %s | %s MB | %s | %s | %s | %s | %s | %s |\n' "$(basename "$f")" "$size" "$rows" "$tool" "${wall[$tool]}" "${cpu[$tool]}" "$mib" "$ratio"

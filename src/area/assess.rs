@@ -71,6 +71,12 @@ type Figures = Vec<Vec<(u32, f64)>>;
 impl AreaAggregator<'_> {
     /// Assesses every area against `horizons`, for `pillars` (empty: all).
     pub fn finish(self, horizons: &[i32], pillars: &[String]) -> AreaAssessment {
+        self.finish_with(horizons, pillars, two_cores())
+    }
+
+    /// [`Self::finish`], on two threads when `parallel` and there are many
+    /// areas.
+    fn finish_with(self, horizons: &[i32], pillars: &[String], parallel: bool) -> AreaAssessment {
         let r = self.resolution;
         let as_of = self.as_of.or(self.max_year);
         let selected: Vec<usize> = (0..r.pillars.len())
@@ -99,20 +105,98 @@ impl AreaAggregator<'_> {
                     .position(|&p| r.pillars.get(p).is_some_and(|x| x.id == i.pillar))
             })
             .collect();
-        let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); horizons.len()];
+        let plan = Plan {
+            horizons,
+            as_of,
+            selected: &selected,
+            pillar_of: &pillar_of,
+            declared: &declared,
+        };
+        // the areas' rows are independent: two halves on two threads for a
+        // national file, then in area order as one pass gives them
+        let n = self.blocks.len();
+        let by_year = if n >= PARALLEL_MIN && parallel {
+            let (first, second) = std::thread::scope(|s| {
+                let spawned = std::thread::Builder::new()
+                    .spawn_scoped(s, || self.assess_areas(&plan, n / 2..n));
+                let first = self.assess_areas(&plan, 0..n / 2);
+                let second = match spawned {
+                    Ok(handle) => handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // no thread to be had: this one does it
+                    Err(_) => self.assess_areas(&plan, n / 2..n),
+                };
+                (first, second)
+            });
+            first
+                .into_iter()
+                .zip(second)
+                .map(|(mut a, mut b)| {
+                    a.append(&mut b);
+                    a
+                })
+                .collect()
+        } else {
+            self.assess_areas(&plan, 0..n)
+        };
+        let mut rows = Vec::new();
+        for mut year_rows in by_year {
+            rank(&mut year_rows);
+            rows.append(&mut year_rows);
+        }
+        AreaAssessment {
+            as_of,
+            horizons: horizons.to_vec(),
+            pillars: selected,
+            rows,
+        }
+    }
+}
+
+/// What every area is assessed with.
+struct Plan<'a> {
+    horizons: &'a [i32],
+    as_of: Option<i32>,
+    selected: &'a [usize],
+    pillar_of: &'a [Option<usize>],
+    declared: &'a [Vec<u32>],
+}
+
+/// Areas from which [`AreaAggregator::finish`] uses two threads.
+const PARALLEL_MIN: usize = 2048;
+
+/// True on a machine with two cores or more.
+fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+}
+
+impl AreaAggregator<'_> {
+    /// The unranked rows of the areas in `range`, by target year.
+    fn assess_areas(&self, plan: &Plan, range: std::ops::Range<usize>) -> Vec<Vec<AreaRow>> {
+        let r = self.resolution;
+        let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); plan.horizons.len()];
         let mut figures: Figures = vec![Vec::new(); r.indicators.len()];
-        for (area, block) in self.blocks.iter().enumerate() {
+        let blocks = self.blocks.get(range.clone()).unwrap_or_default();
+        for (area, block) in range.zip(blocks) {
             figures.iter_mut().for_each(Vec::clear);
             for (s, &(ind, code)) in block.iter().zip(&self.column_keys) {
-                if s.year == NO_YEAR || as_of.is_none_or(|a| s.year > a) {
+                if s.year == NO_YEAR || plan.as_of.is_none_or(|a| s.year > a) {
                     continue;
                 }
                 if let Some(f) = figures.get_mut(ind) {
                     f.push((code, s.value));
                 }
             }
-            for (h, &year) in horizons.iter().enumerate() {
-                let counts = pillar_counts(r, &selected, &pillar_of, &declared, &figures, year);
+            for (h, &year) in plan.horizons.iter().enumerate() {
+                let counts = pillar_counts(
+                    r,
+                    plan.selected,
+                    plan.pillar_of,
+                    plan.declared,
+                    &figures,
+                    year,
+                );
                 let score = score(&counts);
                 if let Some(rows) = by_year.get_mut(h) {
                     rows.push(AreaRow {
@@ -125,17 +209,7 @@ impl AreaAggregator<'_> {
                 }
             }
         }
-        let mut rows = Vec::new();
-        for mut year_rows in by_year {
-            rank(&mut year_rows);
-            rows.append(&mut year_rows);
-        }
-        AreaAssessment {
-            as_of,
-            horizons: horizons.to_vec(),
-            pillars: selected,
-            rows,
-        }
+        by_year
     }
 }
 
@@ -325,6 +399,42 @@ mod tests {
                 ("none", None)
             ]
         );
+    }
+
+    #[test]
+    fn two_threads_assess_as_one() {
+        let r = targets::parse(targets::BUILTIN, "targets.toml").expect("built-in targets");
+        let build = || {
+            let mut agg = AreaAggregator::new(&r, None).expect("fits");
+            // 3,000 areas (more than PARALLEL_MIN), scores spread so that
+            // ranks and ties cross the halves
+            for a in 0..3000u32 {
+                for (i, ind) in r.indicators.iter().enumerate().take(6) {
+                    let member = ind.members.first().map(String::as_str);
+                    let value = f64::from((a * 7 + i as u32 * 13) % 90 + 1);
+                    agg.push(&format!("area {a:04}"), i, 2024, member, value, 1)
+                        .expect("no duplicates");
+                }
+            }
+            agg
+        };
+        let horizons = r.target_years();
+        let one = build().finish_with(&horizons, &[], false);
+        let two = build().finish_with(&horizons, &[], true);
+        assert_eq!(one.rows.len(), 3000 * horizons.len());
+        assert_eq!(one, two);
+        // ties cross the halves: rank 1 is shared by areas from both
+        let firsts: Vec<&str> = one
+            .rows
+            .iter()
+            .filter(|x| x.rank == Some(1) && x.target_year == horizons[0])
+            .map(|x| x.area.as_str())
+            .collect();
+        assert!(
+            firsts.len() > 1 && firsts.iter().any(|a| *a >= "area 1500"),
+            "{firsts:?}"
+        );
+        assert!(firsts.iter().any(|a| *a < "area 1500"), "{firsts:?}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The header of a `--by area` data file: the general reader's columns
-//! ([`crate::actuals::row::Columns`], same names, same header problems) plus,
-//! per field, the role the fast path reads it for.
+//! ([`crate::actuals::row::Columns`], same names, same header problems) plus
+//! the field the fast path reads for each role.
 
 use crate::actuals::row;
 
@@ -20,8 +20,6 @@ pub const ROLES: usize = 6;
 pub struct Columns {
     /// The general reader's view of the header (its row checks use it).
     pub general: row::Columns,
-    /// Per field: its role, if the calculation reads it.
-    pub roles: Vec<Option<usize>>,
     /// Per role: its field index.
     pub index: [Option<usize>; ROLES],
 }
@@ -37,17 +35,7 @@ impl Columns {
             general.breakdown,
             general.unit,
         ];
-        let mut roles = vec![None; general.names.len()];
-        for (role, i) in index.iter().enumerate() {
-            if let Some(slot) = i.and_then(|i| roles.get_mut(i)) {
-                *slot = Some(role);
-            }
-        }
-        Columns {
-            general,
-            roles,
-            index,
-        }
+        Columns { general, index }
     }
 
     /// The field index of a role.

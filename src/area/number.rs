@@ -10,6 +10,13 @@ const POW10: [f64; 16] = [
 /// Trims what `str::trim` trims in ASCII text: tab, LF, VT, FF, CR, space.
 pub fn trim(b: &[u8]) -> &[u8] {
     let ws = |c: &u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    // the usual field: nothing to trim
+    if let ([first, ..], [.., last]) = (b, b)
+        && !ws(first)
+        && !ws(last)
+    {
+        return b;
+    }
     let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
     b.get(start..end).unwrap_or_default()

@@ -140,8 +140,8 @@ impl<'a, 'r> Rows<'a, 'r> {
         ctx: &RowContext,
         found: &mut Found,
     ) -> Result<(), NotUtf8> {
-        let fields = fields(record, cols)?;
-        if let Some(fields) = fields
+        let mut fields: [&[u8]; ROLES] = [b""; ROLES];
+        if by_role(record, cols, &mut fields)?
             && let Some(ids) = self.fast(&fields, cols, ctx)
         {
             let place = || {
@@ -400,35 +400,36 @@ fn text(b: &[u8]) -> &str {
     std::str::from_utf8(b).unwrap_or_default()
 }
 
-/// The trimmed fields the calculation reads, by role; `Ok(None)` for a
-/// ragged row (the general check words it); `Err` when a field is not
-/// UTF-8.
-fn fields<'b>(
+/// Puts the trimmed fields the calculation reads in `field`, by role;
+/// false for a ragged row (the general check words it); `Err` when a
+/// field is not UTF-8. Filled in place: a row is the hot loop.
+fn by_role<'b>(
     record: &'b ByteRecord,
     cols: &Columns,
-) -> Result<Option<[&'b [u8]; ROLES]>, NotUtf8> {
-    let mut field: [&[u8]; ROLES] = [b""; ROLES];
-    let ascii = record.as_slice().is_ascii();
-    for (i, raw) in record.iter().enumerate() {
-        let trimmed = if ascii {
-            trim(raw)
-        } else {
-            std::str::from_utf8(raw)
-                .map_err(|_| NotUtf8)?
-                .trim()
-                .as_bytes()
-        };
-        if let Some(x) = cols
-            .roles
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|r| field.get_mut(r))
-        {
-            *x = trimmed;
+    field: &mut [&'b [u8]; ROLES],
+) -> Result<bool, NotUtf8> {
+    if !record.as_slice().is_ascii() {
+        for raw in record.iter() {
+            std::str::from_utf8(raw).map_err(|_| NotUtf8)?;
         }
     }
-    Ok((record.len() == cols.width()).then_some(field))
+    if record.len() != cols.width() {
+        return Ok(false);
+    }
+    for (x, i) in field.iter_mut().zip(&cols.index) {
+        if let Some(raw) = i.and_then(|i| record.get(i)) {
+            *x = trim_text(raw);
+        }
+    }
+    Ok(true)
+}
+
+/// What `str::trim` leaves of UTF-8 bytes.
+fn trim_text(raw: &[u8]) -> &[u8] {
+    if raw.is_ascii() {
+        return trim(raw);
+    }
+    std::str::from_utf8(raw).map_or(raw, |t| t.trim().as_bytes())
 }
 
 /// Line ends in a field's text, counted as the general reader counts them.

@@ -120,8 +120,8 @@ pub(super) fn stream(
         stop_when: Some(&quoted),
         ..first_part
     };
-    let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| {
+    let halves = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new().spawn_scoped(s, || {
             second_half(
                 parts,
                 &second_part,
@@ -131,12 +131,17 @@ pub(super) fn stream(
                 &mut out2,
             )
         });
+        // no thread to be had: nothing was read, one pass it is
+        let second = spawned.ok()?;
         let first = first_half(parts, layout, &first_part, options, rows, found, out);
         let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, second)
+        Some((first, second))
     });
+    let Some((first, second)) = halves else {
+        return Ok(Streamed::Again);
+    };
     // the first half decides first: after a `"` there, the second half's
     // reading means nothing
     let lines_before = match first? {
