@@ -291,8 +291,8 @@ impl<'r> AreaAggregator<'r> {
     /// joined by their year masks. `Err(Overlap)` when a key and year occur
     /// in both (a duplicate across the parts), or when the ids run out:
     /// `self` is then half-merged and must be reset; one pass over the
-    /// file gives the exact problems.
-    pub fn merge(&mut self, later: &AreaAggregator) -> Result<(), Overlap> {
+    /// file gives the exact problems. `later`'s blocks may be moved out.
+    pub fn merge(&mut self, later: &mut AreaAggregator) -> Result<(), Overlap> {
         let areas: Vec<u32> = (0..later.areas.len() as u32)
             .map(|id| self.area_id(later.areas.name(id)))
             .collect::<Option<_>>()
@@ -314,8 +314,21 @@ impl<'r> AreaAggregator<'r> {
             .collect::<Result<_, Overlap>>()?;
         self.last_column = None;
         let width = self.column_keys.len();
-        for (block, &area) in later.blocks.iter().zip(&areas) {
+        // an area only the later part has (the usual case) takes its block,
+        // its slots moved to this side's columns in place: no new memory
+        let mut scratch: Vec<Slot> = Vec::new();
+        for (block, &area) in later.blocks.iter_mut().zip(&areas) {
             let mine = self.blocks.get_mut(area as usize).ok_or(Overlap)?;
+            if mine.is_empty() {
+                scratch.clear();
+                scratch.append(block);
+                block.resize(width, EMPTY);
+                for (slot, &col) in scratch.iter().zip(&columns) {
+                    *block.get_mut(col as usize).ok_or(Overlap)? = *slot;
+                }
+                *mine = std::mem::take(block);
+                continue;
+            }
             for (slot, &col) in block.iter().zip(&columns) {
                 if slot.seen == 0 && slot.year == NO_YEAR {
                     continue;
