@@ -408,7 +408,8 @@ fn by_role<'b>(
     cols: &Columns,
     field: &mut [&'b [u8]; ROLES],
 ) -> Result<bool, NotUtf8> {
-    if !record.as_slice().is_ascii() {
+    let ascii = record.as_slice().is_ascii();
+    if !ascii {
         for raw in record.iter() {
             std::str::from_utf8(raw).map_err(|_| NotUtf8)?;
         }
@@ -418,18 +419,15 @@ fn by_role<'b>(
     }
     for (x, i) in field.iter_mut().zip(&cols.index) {
         if let Some(raw) = i.and_then(|i| record.get(i)) {
-            *x = trim_text(raw);
+            // an ASCII row (the whole record checked at once) needs no
+            // UTF-8 look at its fields
+            *x = match ascii {
+                true => trim(raw),
+                false => std::str::from_utf8(raw).map_or(raw, |t| t.trim().as_bytes()),
+            };
         }
     }
     Ok(true)
-}
-
-/// What `str::trim` leaves of UTF-8 bytes.
-fn trim_text(raw: &[u8]) -> &[u8] {
-    if raw.is_ascii() {
-        return trim(raw);
-    }
-    std::str::from_utf8(raw).map_or(raw, |t| t.trim().as_bytes())
 }
 
 /// Line ends in a field's text, counted as the general reader counts them.
