@@ -6,6 +6,7 @@
 #
 #   bash bench/run.sh            # files and the Python venv go to target/bench/
 #   RUNS=9 bash bench/run.sh     # rounds (default 5); each tool's median is shown
+#   PAUSE=0 bash bench/run.sh    # no rest before each run (default 2 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
@@ -27,7 +28,14 @@ BIN=target/release
 # drifts (a shared host) slows all of them alike; RUNS rounds (default 5).
 # Per tool the median round's "wall-s cpu-s" (cpu = user + sys) is shown,
 # and the largest peak KiB of all rounds.
+# Before each timed run the machine rests PAUSE seconds (default 2): on a
+# shared virtual machine a 2-thread run right after another tool's
+# 2-thread burst is often throttled by the host, which a 1-thread run
+# (the parse floor) never is. The file is then read once untimed, so that
+# every tool starts from a warm page cache (the kernel's proactive
+# reclaim may have dropped it during the rest).
 RUNS=${RUNS:-5}
+PAUSE=${PAUSE:-2}
 run() { # TOOL FILE: one timed run, appended to $OUT/times-TOOL.txt
   local tool=$1 file=$2 extra=()
   # big5.csv has 25 years of history (2000-2024): widen the year check so
@@ -40,6 +48,8 @@ run() { # TOOL FILE: one timed run, appended to $OUT/times-TOOL.txt
     duckdb) cmd=("$PY" bench/duckdb_by_area.py "$file" targets.toml 2025) ;;
     pandas) cmd=("$PY" bench/pandas_by_area.py "$file" targets.toml 2025) ;;
   esac
+  sleep "$PAUSE"
+  cat "$file" > /dev/null
   /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "${cmd[@]}" > "$OUT/$tool-$(basename "$file" .csv).out"
   cat "$OUT/time.txt" >> "$OUT/times-$tool.txt"
 }
@@ -50,7 +60,7 @@ median() { # TOOL: "wall-s cpu-s peak-KiB"
 }
 
 TOOLS=(floor dtcalc duckdb pandas)
-echo "cores: $(nproc), rounds: $RUNS (median wall shown), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cores: $(nproc), rounds: $RUNS (median wall shown), pause: ${PAUSE}s, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| file | size | rows | tool | wall s | cpu s | peak MiB | wall / dtcalc |\n|---|---|---|---|---|---|---|---|\n'
 for f in "$OUT/big.csv" "$OUT/big5.csv"; do
   size=$(du -m "$f" | cut -f1)
