@@ -122,8 +122,9 @@ pub(super) fn stream(
     };
     let halves = std::thread::scope(|s| {
         let spawned = std::thread::Builder::new().spawn_scoped(s, || {
-            second_half(
-                parts,
+            let rest = parts.at..u64::MAX;
+            read_part(
+                rest,
                 &second_part,
                 options,
                 &mut later,
@@ -133,7 +134,15 @@ pub(super) fn stream(
         });
         // no thread to be had: nothing was read, one pass it is
         let second = spawned.ok()?;
-        let first = first_half(parts, layout, &first_part, options, rows, found, out);
+        // the first half from just after the byte order mark, header included
+        let first = read_part(
+            layout.bom as u64..parts.at,
+            &first_part,
+            options,
+            rows,
+            found,
+            out,
+        );
         let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -175,10 +184,10 @@ pub(super) fn stream(
     Ok(Streamed::Done)
 }
 
-/// The first half, header included.
-fn first_half(
-    parts: &Parts,
-    layout: Layout,
+/// Reads the bytes `range` of the file (its lines counted from 1) as
+/// `part` says.
+fn read_part(
+    range: std::ops::Range<u64>,
     part: &Part,
     options: &ReadOptions,
     rows: &mut Rows,
@@ -187,34 +196,11 @@ fn first_half(
 ) -> Result<Ended> {
     let path = part.source.path;
     let mut file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
-    file.seek(SeekFrom::Start(layout.bom as u64))
+    file.seek(SeekFrom::Start(range.start))
         .with_context(|| format!("cannot read data file {path}"))?;
-    let input = file.take(parts.at.saturating_sub(layout.bom as u64));
-    stream_part(
-        LineTap::new(input, layout.delimiter),
-        part,
-        options,
-        rows,
-        found,
-        out,
-    )
-}
-
-/// The second half, its lines counted from 1.
-fn second_half(
-    parts: &Parts,
-    part: &Part,
-    options: &ReadOptions,
-    rows: &mut Rows,
-    found: &mut Found,
-    out: &mut AreaRead,
-) -> Result<Ended> {
-    let path = part.source.path;
-    let mut file = File::open(path).with_context(|| format!("cannot read data file {path}"))?;
-    file.seek(SeekFrom::Start(parts.at))
-        .with_context(|| format!("cannot read data file {path}"))?;
-    let input = LineTap::new(file, part.delimiter);
-    stream_part(input, part, options, rows, found, out)
+    let input = file.take(range.end.saturating_sub(range.start));
+    let tap = LineTap::new(input, part.delimiter);
+    stream_part(tap, part, options, rows, found, out)
 }
 
 #[cfg(test)]
