@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
 pub mod lang;
+pub mod parallel;
 pub mod progress;
 pub mod report;
 pub mod targets;

@@ -71,7 +71,7 @@ type Figures = Vec<Vec<(u32, f64)>>;
 impl AreaAggregator<'_> {
     /// Assesses every area against `horizons`, for `pillars` (empty: all).
     pub fn finish(self, horizons: &[i32], pillars: &[String]) -> AreaAssessment {
-        self.finish_with(horizons, pillars, two_cores())
+        self.finish_with(horizons, pillars, crate::parallel::two_cores())
     }
 
     /// [`Self::finish`], on two threads when `parallel` and there are many
@@ -116,19 +116,10 @@ impl AreaAggregator<'_> {
         // national file, then in area order as one pass gives them
         let n = self.blocks.len();
         let by_year = if n >= PARALLEL_MIN && parallel {
-            let (first, second) = std::thread::scope(|s| {
-                let spawned = std::thread::Builder::new()
-                    .spawn_scoped(s, || self.assess_areas(&plan, n / 2..n));
-                let first = self.assess_areas(&plan, 0..n / 2);
-                let second = match spawned {
-                    Ok(handle) => handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    // no thread to be had: this one does it
-                    Err(_) => self.assess_areas(&plan, n / 2..n),
-                };
-                (first, second)
-            });
+            let (first, second) = crate::parallel::join(
+                || self.assess_areas(&plan, 0..n / 2),
+                || self.assess_areas(&plan, n / 2..n),
+            );
             first
                 .into_iter()
                 .zip(second)
@@ -165,11 +156,6 @@ struct Plan<'a> {
 
 /// Areas from which [`AreaAggregator::finish`] uses two threads.
 const PARALLEL_MIN: usize = 2048;
-
-/// True on a machine with two cores or more.
-fn two_cores() -> bool {
-    std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
-}
 
 impl AreaAggregator<'_> {
     /// The unranked rows of the areas in `range`, by target year.

@@ -164,8 +164,10 @@ impl Inputs<'_> {
 /// Fails only when a file cannot be opened; problems inside files are
 /// collected in [`AreaRead::problems`].
 pub fn read(paths: &[String], agg: &mut AreaAggregator, options: &ReadOptions) -> Result<AreaRead> {
-    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-    let split_min = if two_cores { SPLIT_MIN } else { u64::MAX };
+    let split_min = match crate::parallel::two_cores() {
+        true => SPLIT_MIN,
+        false => u64::MAX,
+    };
     read_with(paths, agg, options, split_min)
 }
 

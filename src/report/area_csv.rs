@@ -39,8 +39,7 @@ const PARALLEL_MIN: usize = 4096;
 
 /// Writes the header and the records.
 pub fn render(out: &mut dyn io::Write, ctx: &AreaContext) -> Result<()> {
-    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-    render_with(out, ctx, two_cores)
+    render_with(out, ctx, crate::parallel::two_cores())
 }
 
 /// [`render`], formatting the second half of many records on another
@@ -60,17 +59,10 @@ fn render_with(out: &mut dyn io::Write, ctx: &AreaContext, parallel: bool) -> Re
     }
     // the second half's bytes, formatted meanwhile: the same bytes as one
     // writer gives, since a record's text does not depend on the others
-    let later = std::thread::scope(|s| -> Result<Vec<u8>> {
-        let spawned = std::thread::Builder::new().spawn_scoped(s, || half(ctx, second));
-        records(&mut w, ctx, first)?;
-        match spawned {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // no thread to be had: this one does it
-            Err(_) => half(ctx, second),
-        }
-    })?;
+    let (written, later) =
+        crate::parallel::join(|| records(&mut w, ctx, first), || half(ctx, second));
+    written?;
+    let later = later?;
     let out = w.into_inner().map_err(|e| e.into_error())?;
     out.write_all(&later)?;
     Ok(())
