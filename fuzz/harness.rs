@@ -8,10 +8,11 @@
 
 use std::sync::OnceLock;
 
-use dtcalc::actuals::{Actuals, ReadOptions, workbook};
-use dtcalc::calc::{self, Assessment, Options, Status};
-use dtcalc::progress::{self, Method};
+use dtcalc::calc::{Assessment, Options, Status};
+use dtcalc::progress::Method;
+use dtcalc::read::{self, Collect, ReadOptions, workbook};
 use dtcalc::report::{self, Context};
+use dtcalc::store::{AreaId, AreaSeries, Store};
 use dtcalc::targets::{self, Resolution, Unit};
 
 /// The built-in resolution, parsed once.
@@ -61,66 +62,76 @@ fn check_resolution(r: &Resolution) {
     }
 }
 
-/// `actuals_csv`: arbitrary bytes -> `Actuals::add_bytes` against the
-/// built-in resolution. Every observation is valid and placed in the file;
-/// every problem names the file and a line that exists.
+/// Reads `data` as one file named `name` against `r`.
+fn read_one(name: &str, data: &[u8], r: &Resolution) -> (Store, Collect) {
+    let options = ReadOptions::default();
+    let mut store = read::store_for(r, &options);
+    let mut found = Collect::default();
+    read::read_bytes(&[(name, data)], r, &options, &mut store, &mut found)
+        .expect("bytes in memory are always readable");
+    (store, found)
+}
+
+/// `actuals_csv`: arbitrary bytes -> the reader against the built-in
+/// resolution. Every figure stored is valid; every problem names the file
+/// and a line that exists.
 pub fn actuals_csv(data: &[u8]) {
     let r = builtin();
-    let mut actuals = Actuals::default();
-    actuals.add_bytes(data.to_vec(), "fuzz.csv", r, &ReadOptions::default());
-    check_actuals(&actuals, data, r);
+    let (store, found) = read_one("fuzz.csv", data, r);
+    check_read(&store, &found, r, lines_of(data), "fuzz.csv");
 }
 
 /// `actuals_workbook`: arbitrary bytes read as an `.xlsx` container (zip)
-/// against the built-in resolution: no panic, every observation valid and
-/// finite, no duplicate kept, every problem names the file.
+/// against the built-in resolution: no panic, every figure valid and
+/// finite, every problem names the file.
 pub fn actuals_workbook(data: &[u8]) {
     let r = builtin();
-    let mut actuals = Actuals::default();
-    actuals.add_bytes(data.to_vec(), "fuzz.xlsx", r, &ReadOptions::default());
-    check_observations(&actuals, r, u64::MAX);
+    let (store, found) = read_one("fuzz.xlsx", data, r);
+    check_read(&store, &found, r, u64::MAX, "fuzz.xlsx");
 }
 
-fn check_actuals(a: &Actuals, data: &[u8], r: &Resolution) {
-    // bytes that look like a workbook are read as one: rows, not lines
-    let lines = if workbook::looks_like_workbook(data) {
+/// The file's line count, or `u64::MAX` for bytes read as a workbook,
+/// whose rows are not lines of the bytes.
+fn lines_of(data: &[u8]) -> u64 {
+    if workbook::looks_like_workbook(data) {
         u64::MAX
     } else {
         line_count(data)
-    };
-    check_observations(a, r, lines);
+    }
 }
 
-/// Observations are valid and placed on an existing line (`lines`: the
-/// file's line count, or `u64::MAX` for workbooks, whose rows are not
-/// lines of the bytes); problems name the file and such a line.
-fn check_observations(a: &Actuals, r: &Resolution, lines: u64) {
-    let mut keys = std::collections::HashSet::new();
-    for o in &a.observations {
-        let ind = &r.indicators[o.indicator];
-        assert!(o.value.is_finite(), "non-finite value read: {o:?}");
-        assert!(
-            (2..=lines).contains(&o.line),
-            "observation off the file: {o:?}"
-        );
-        match ind.unit {
-            Unit::Percent => assert!((0.0..=100.0).contains(&o.value), "{o:?}"),
-            Unit::Rank => assert!(o.value >= 1.0 && o.value.fract() == 0.0, "{o:?}"),
-            Unit::PercentPerYear | Unit::Number => {}
+/// Figures are valid for their indicator; problems name the file and a
+/// line of it (`lines`: the file's line count).
+fn check_read(store: &Store, found: &Collect, r: &Resolution, lines: u64, name: &str) {
+    let mut series = AreaSeries::default();
+    for area in 0..store.area_count() as AreaId {
+        store.series_of(area, &mut series);
+        for (i, ind) in r.indicators.iter().enumerate() {
+            for (member, points) in series.of(i) {
+                assert_eq!(
+                    ind.is_each(),
+                    member.is_some(),
+                    "member mismatch: {}",
+                    ind.id
+                );
+                assert!(points.windows(2).all(|w| w[0].0 < w[1].0), "duplicate kept");
+                for &(_, v) in points {
+                    assert!(v.is_finite(), "non-finite value read");
+                    match ind.unit {
+                        Unit::Percent => assert!((0.0..=100.0).contains(&v), "{v}"),
+                        Unit::Rank => assert!(v >= 1.0 && v.fract() == 0.0, "{v}"),
+                        Unit::PercentPerYear | Unit::Number => {}
+                    }
+                }
+            }
         }
-        assert_eq!(ind.is_each(), o.member.is_some(), "member mismatch: {o:?}");
-        assert!(
-            keys.insert((o.area.clone(), o.indicator, o.year, o.member.clone())),
-            "duplicate kept: {o:?}"
-        );
     }
-    let last = a.files.len().saturating_sub(1);
-    for p in &a.problems {
-        assert_eq!(p.file, a.files[last], "problem names another file: {p}");
+    for p in &found.problems {
+        assert_eq!(&*p.file, name, "problem names another file: {p}");
         if let Some(line) = p.line {
             assert!((1..=lines).contains(&line), "problem off the file: {p}");
         }
-        assert!(!p.message.is_empty());
+        assert!(!p.problem.say(dtcalc::lang::Lang::En).is_empty());
     }
 }
 
@@ -141,27 +152,24 @@ pub fn pipeline(data: &[u8]) {
             (r, &data[i + 1..])
         }
     };
-    let mut actuals = Actuals::default();
-    actuals.add_bytes(
-        csv.to_vec(),
-        "fuzz.csv",
-        &resolution,
-        &ReadOptions::default(),
-    );
-    check_actuals(&actuals, csv, &resolution);
+    let (store, found) = read_one("fuzz.csv", csv, &resolution);
+    check_read(&store, &found, &resolution, lines_of(csv), "fuzz.csv");
     let options = Options {
-        as_of: None,
+        as_of: store.max_year(),
         horizons: resolution.target_years(),
         pillars: Vec::new(),
     };
-    let assessment = calc::assess(&resolution, &actuals.observations, &options);
-    check_assessment(&assessment);
     let methods = [Method::Growth, Method::Anticipated, Method::Linear];
-    let progress = progress::assess(&resolution, &actuals.observations, &assessment, &methods);
+    // the first area: the data may hold several
+    let area = (store.area_count() > 0).then_some(0);
+    let (assessment, progress) =
+        dtcalc::assess::area(&resolution, &store, area, &options, &methods);
+    check_assessment(&assessment);
+    let files = ["fuzz.csv".to_string()];
     let ctx = Context {
         resolution: &resolution,
         assessment: &assessment,
-        files: &actuals.files,
+        files: &files,
         progress: &progress,
     };
     let mut out = Vec::new();

@@ -88,7 +88,7 @@ pub struct ReportArgs {
     pub horizon: String,
 
     /// Use figures up to this year [default: the latest year in the data]
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub as_of: Option<i32>,
 
     /// Only this pillar (repeatable), e.g. `government`
@@ -144,6 +144,10 @@ pub struct InputArgs {
     /// Years before the resolution's adoption year that data may be for (baselines)
     #[arg(long, value_name = "YEARS", default_value_t = 5)]
     pub lookback: u16,
+
+    /// Decimal mark of `;`- and tab-delimited files: `,` or `.` [default: told by the file's values]
+    #[arg(long, value_name = "MARK", value_parser = parse_decimal)]
+    pub decimal: Option<u8>,
 }
 
 #[derive(Debug, Args)]
@@ -265,8 +269,16 @@ pub struct CheckArgs {
     pub method: MethodArg,
 
     /// Use figures up to this year [default: the latest year in the data]
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub as_of: Option<i32>,
+
+    /// Check every area (data column `area`); exit 1 when any area fails, naming it
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<By>,
+
+    /// The area to check (a file with several areas); with --by area: only these areas (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub area: Vec<String>,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -335,6 +347,22 @@ pub enum LangArg {
     Vi,
     /// English
     En,
+}
+
+fn parse_decimal(s: &str) -> Result<u8, String> {
+    match s {
+        "," | "comma" => Ok(b','),
+        "." | "point" | "dot" => Ok(b'.'),
+        _ => Err(format!("\"{s}\" is not a decimal mark; use , or .")),
+    }
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))
+        .ok_or_else(|| format!("\"{s}\" is not a four-digit year"))
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {

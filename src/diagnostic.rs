@@ -1,93 +1,147 @@
 //! A located problem in an input file: data, not an error.
 //!
-//! Loaders collect diagnostics so that every problem can be listed at once;
-//! the command layer decides whether they stop the run.
+//! Readers report diagnostics one at a time so that every problem can be
+//! listed; the command layer decides whether they stop the run. The words
+//! come from the message catalogue ([`crate::msg::Problem`]).
 
 use std::fmt;
+use std::sync::Arc;
 
-use crate::lang::{Lang, Text};
+use crate::lang::Lang;
+use crate::msg::Problem;
+use crate::say;
 
 /// Characters of a user's value shown in a message before it is shortened.
 pub const SHOWN_CHARS: usize = 60;
 
+/// The rule a problem breaks: a short, stable name (`unknown-indicator`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Unreadable,
+    Encoding,
+    EmptyFile,
+    MissingColumn,
+    DuplicateColumn,
+    MalformedQuote,
+    RowTooLong,
+    RaggedRow,
+    PartlyEmptyRow,
+    UnknownIndicator,
+    BadYear,
+    YearOutOfSpan,
+    NotANumber,
+    NotFinite,
+    ThousandsSeparator,
+    DecimalMark,
+    OutOfRange,
+    UnitMismatch,
+    BreakdownNotAllowed,
+    BreakdownMissing,
+    UnknownMember,
+    Duplicate,
+    TargetsSyntax,
+    TargetsInvalid,
+}
+
+impl Rule {
+    /// The name used in output and documentation.
+    pub fn id(self) -> &'static str {
+        use Rule::*;
+        match self {
+            Unreadable => "unreadable",
+            Encoding => "encoding",
+            EmptyFile => "empty-file",
+            MissingColumn => "missing-column",
+            DuplicateColumn => "duplicate-column",
+            MalformedQuote => "malformed-quote",
+            RowTooLong => "row-too-long",
+            RaggedRow => "ragged-row",
+            PartlyEmptyRow => "partly-empty-row",
+            UnknownIndicator => "unknown-indicator",
+            BadYear => "bad-year",
+            YearOutOfSpan => "year-out-of-span",
+            NotANumber => "not-a-number",
+            NotFinite => "not-finite",
+            ThousandsSeparator => "thousands-separator",
+            DecimalMark => "decimal-mark",
+            OutOfRange => "out-of-range",
+            UnitMismatch => "unit-mismatch",
+            BreakdownNotAllowed => "breakdown-not-allowed",
+            BreakdownMissing => "breakdown-missing",
+            UnknownMember => "unknown-member",
+            Duplicate => "duplicate",
+            TargetsSyntax => "targets-syntax",
+            TargetsInvalid => "targets-invalid",
+        }
+    }
+
+    /// True for problems that make a whole file unusable: `--skip-invalid`
+    /// skips rows, never these.
+    pub fn is_whole_file(self) -> bool {
+        matches!(
+            self,
+            Rule::Unreadable
+                | Rule::Encoding
+                | Rule::EmptyFile
+                | Rule::MissingColumn
+                | Rule::DuplicateColumn
+        )
+    }
+}
+
 /// One problem found in an input file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// The file as the user named it.
-    pub file: String,
-    /// Physical line, 1-based, as an editor shows it.
+    pub file: Arc<str>,
+    /// Physical line, 1-based, as an editor shows it (the sheet row in a
+    /// workbook).
     pub line: Option<u64>,
-    /// Column, 1-based: the field number in a CSV row, the character in TOML.
+    /// Column, 1-based: the field number in a CSV row, the sheet column in
+    /// a workbook, the character in TOML.
     pub column: Option<u64>,
     /// The CSV column name or TOML key the problem is about.
-    pub field: Option<String>,
-    /// A short stable rule name, e.g. `unknown-indicator`.
-    pub rule: &'static str,
-    /// What is wrong and what was expected, in lower case, no final period.
-    pub message: String,
-    /// The message in Vietnamese, when it was written in both languages
-    /// (else the English is shown).
-    pub message_vi: Option<String>,
-    /// For workbooks: the sheet and cell, e.g. `Sheet1!C7` (then `line` is
-    /// the sheet row and `column` the sheet column).
+    pub field: Option<Arc<str>>,
+    /// For workbooks: the sheet and cell, e.g. `Sheet1!C7`.
     pub cell: Option<String>,
+    /// What is wrong.
+    pub problem: Problem,
     /// The offending value as found in the file, when there is one.
     pub value: Option<String>,
-    /// What was expected instead, in a few words.
-    pub expected: Option<String>,
 }
 
 impl Diagnostic {
     /// A problem with the whole file (no line).
-    pub fn file(file: &str, rule: &'static str, message: impl Into<Text>) -> Self {
-        let message = message.into();
+    pub fn file(file: &Arc<str>, problem: Problem) -> Self {
         Diagnostic {
-            file: file.to_string(),
+            file: Arc::clone(file),
             line: None,
             column: None,
             field: None,
-            rule,
-            message_vi: Some(message.vi),
-            message: message.en,
             cell: None,
+            problem,
             value: None,
-            expected: None,
         }
     }
 
     /// A problem at a line and column.
-    pub fn at(
-        file: &str,
-        line: u64,
-        column: u64,
-        field: Option<&str>,
-        rule: &'static str,
-        message: impl Into<Text>,
-    ) -> Self {
-        let message = message.into();
+    pub fn at(file: &Arc<str>, line: u64, column: u64, problem: Problem) -> Self {
         Diagnostic {
-            file: file.to_string(),
             line: Some(line),
             column: Some(column),
-            field: field.map(str::to_string),
-            rule,
-            message_vi: Some(message.vi),
-            message: message.en,
-            cell: None,
-            value: None,
-            expected: None,
+            ..Diagnostic::file(file, problem)
         }
+    }
+
+    /// The same problem about a column or key.
+    pub fn in_field(mut self, field: Option<&Arc<str>>) -> Self {
+        self.field = field.cloned();
+        self
     }
 
     /// The same problem with the offending value recorded.
     pub fn with_value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
-        self
-    }
-
-    /// The same problem with what was expected recorded.
-    pub fn with_expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
         self
     }
 
@@ -97,39 +151,27 @@ impl Diagnostic {
         self
     }
 
+    /// The rule broken.
+    pub fn rule(&self) -> Rule {
+        self.problem.rule()
+    }
+
     /// Where the problem is: `file:line:col`, `file:Sheet1!C7` or `file`.
     pub fn place(&self) -> String {
         match (&self.cell, self.line, self.column) {
             (Some(cell), _, _) => format!("{}:{cell}", self.file),
             (None, Some(line), Some(col)) => format!("{}:{line}:{col}", self.file),
             (None, Some(line), None) => format!("{}:{line}", self.file),
-            (None, None, _) => self.file.clone(),
+            (None, None, _) => self.file.to_string(),
         }
     }
 
-    /// The message with the column name in front (`value: "8o" is not a number`).
-    pub fn text(&self) -> String {
-        match &self.field {
-            Some(field) => format!("{field}: {}", self.message),
-            None => self.message.clone(),
-        }
-    }
-}
-
-impl Diagnostic {
-    /// The message in `lang` (English when no Vietnamese was written).
-    pub fn message_in(&self, lang: Lang) -> &str {
-        match (lang, &self.message_vi) {
-            (Lang::Vi, Some(vi)) => vi,
-            _ => &self.message,
-        }
-    }
-
-    /// [`Diagnostic::text`] in `lang`.
+    /// The message with the column name in front (`value: "8o" is not a
+    /// number`), in `lang`.
     pub fn text_in(&self, lang: Lang) -> String {
         match &self.field {
-            Some(field) => format!("{field}: {}", self.message_in(lang)),
-            None => self.message_in(lang).to_string(),
+            Some(field) => format!("{field}: {}", self.problem.say(lang)),
+            None => self.problem.say(lang),
         }
     }
 
@@ -139,35 +181,32 @@ impl Diagnostic {
     }
 }
 
-/// Several diagnostics printed one per line in a language (an error that
-/// stops a run, such as a targets file with problems).
-#[derive(Debug)]
-pub struct Localized {
-    /// The problems.
-    pub problems: Diagnostics,
-    /// The language to print them in.
-    pub lang: Lang,
-}
-
-impl fmt::Display for Localized {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self
-            .problems
-            .0
-            .iter()
-            .map(|d| d.line_in(self.lang))
-            .collect();
-        write!(f, "{}", lines.join("\n"))
-    }
-}
-
-impl std::error::Error for Localized {}
-
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(), self.text())
+        f.write_str(&self.line_in(Lang::En))
     }
 }
+
+/// Several diagnostics that stop a run (a targets file with problems),
+/// printed one per line in a language.
+#[derive(Debug)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// One line per problem in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let lines: Vec<String> = self.0.iter().map(|d| d.line_in(lang)).collect();
+        lines.join("\n")
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for Diagnostics {}
 
 /// A value from the user's file for a message, in double quotes: as
 /// written, with control characters escaped (`\0`, `\t`, `\u{1b}`) so that
@@ -177,7 +216,7 @@ pub fn shown(raw: &str, lang: Lang) -> String {
     let (text, total) = clip(raw);
     match total {
         None => format!("\"{text}\""),
-        Some(n) => format!("\"{text}…\" ({n} {})", lang.pick("ký tự", "characters")),
+        Some(n) => format!("\"{text}…\" ({})", characters(n, lang)),
     }
 }
 
@@ -186,8 +225,12 @@ pub fn shown_bare(raw: &str, lang: Lang) -> String {
     let (text, total) = clip(raw);
     match total {
         None => text,
-        Some(n) => format!("{text}… ({n} {})", lang.pick("ký tự", "characters")),
+        Some(n) => format!("{text}… ({})", characters(n, lang)),
     }
+}
+
+fn characters(n: usize, lang: Lang) -> String {
+    say!(lang, en: format!("{n} characters"), vi: format!("{n} ký tự"))
 }
 
 /// The first [`SHOWN_CHARS`] characters escaped, and the total count when
@@ -208,24 +251,6 @@ fn clip(raw: &str) -> (String, Option<usize>) {
     (out, longer.then(|| raw.chars().count()))
 }
 
-/// At most `max` names joined with ", ", then "and N more" (`a, b and 3 more`).
-pub fn list(names: &[String], max: usize, lang: Lang) -> String {
-    let shown: Vec<String> = names
-        .iter()
-        .take(max)
-        .map(|n| shown_bare(n, lang))
-        .collect();
-    match names.len().saturating_sub(max) {
-        0 => shown.join(", "),
-        n => format!(
-            "{} {} {n} {}",
-            shown.join(", "),
-            lang.pick("và", "and"),
-            lang.pick("mục khác", "more")
-        ),
-    }
-}
-
 /// Turns a byte offset into `text` into a 1-based (line, character column).
 pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let offset = offset.min(text.len());
@@ -235,24 +260,6 @@ pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
     (line as u64, col as u64)
 }
-
-/// An error carrying several diagnostics, printed one per line.
-#[derive(Debug)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
-
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Diagnostics {}
 
 #[cfg(test)]
 mod tests {
@@ -271,9 +278,6 @@ mod tests {
             shown_bare(&long, Lang::Vi),
             format!("{}… (100 ký tự)", "x".repeat(60))
         );
-        let names: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        assert_eq!(list(&names, 2, Lang::En), "a, b and 1 more");
-        assert_eq!(list(&names, 3, Lang::En), "a, b, c");
     }
 
     #[test]
@@ -285,24 +289,20 @@ mod tests {
     }
 
     #[test]
-    fn display_names_file_line_column_and_field() {
+    fn places_name_file_line_column_or_cell() {
+        let f: Arc<str> = Arc::from("a.csv");
         let d = Diagnostic::at(
-            "a.csv",
+            &f,
             7,
             3,
-            Some("value"),
-            "not-a-number",
-            "\"8o\" is not a number",
-        );
+            Problem::NotANumber {
+                raw: "8o".into(),
+                decimal: '.',
+            },
+        )
+        .in_field(Some(&Arc::from("value")));
         assert_eq!(d.to_string(), "a.csv:7:3: value: \"8o\" is not a number");
-        let d = d.in_cell("Sheet1!C7");
-        assert_eq!(
-            d.to_string(),
-            "a.csv:Sheet1!C7: value: \"8o\" is not a number"
-        );
-        assert_eq!(
-            Diagnostic::file("a.csv", "empty-file", "empty").to_string(),
-            "a.csv: empty"
-        );
+        assert_eq!(d.clone().in_cell("Sheet1!C7").place(), "a.csv:Sheet1!C7");
+        assert_eq!(Diagnostic::file(&f, Problem::EmptyFile).place(), "a.csv");
     }
 }

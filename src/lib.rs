@@ -4,17 +4,18 @@
 //! The library exposes every stage so tests, benches and fuzz targets can
 //! call them directly.
 
-pub mod actuals;
-pub mod area;
+pub mod assess;
 pub mod calc;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod exit;
 pub mod lang;
-pub mod parallel;
+pub mod msg;
 pub mod progress;
+pub mod read;
 pub mod report;
+pub mod store;
 pub mod targets;
 pub mod template;
 pub mod validate;

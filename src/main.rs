@@ -20,8 +20,8 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let prefix = lang.pick("dtcalc: lỗi: ", "dtcalc: error: ");
-            eprintln!("{prefix}{err:#}");
+            let prefix = dtcalc::msg::error_prefix(lang);
+            eprintln!("{prefix}{}", dtcalc::cmd::error_text(&err, lang));
             ExitCode::from(COULD_NOT_RUN)
         }
     }

@@ -1,124 +1,131 @@
 //! Reading the data files a command was given: standard input when piped,
-//! warnings on stderr, and refusing invalid data.
+//! problems and warnings on stderr as they are found, and refusing invalid
+//! data unless `--skip-invalid`.
 
 use std::io::IsTerminal;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
-use super::{read_options, warning};
-use crate::actuals::{Actuals, FILE_RULES};
 use crate::cli::InputArgs;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
+use crate::msg::{Failure, Notice, skipped_prefix, warning_prefix};
+use crate::read::value::Mark;
+use crate::read::{self, Outcome, ReadOptions, Sink};
+use crate::store::Store;
 use crate::targets::Resolution;
+use crate::validate::LIMIT;
+
+/// The figures read and what reading found.
+pub(super) struct Data {
+    /// Every valid figure.
+    pub store: Store,
+    /// The files, counts and problems.
+    pub outcome: Outcome,
+}
 
 /// The data files to read: as given, else `-` (standard input) when input
 /// is piped; an error when nothing is given at a terminal.
-pub(super) fn data_paths(data: &[String], command: &str, lang: Lang) -> Result<Vec<String>> {
+pub(super) fn data_paths(data: &[String], command: &'static str) -> Result<Vec<String>> {
     if !data.is_empty() {
         return Ok(data.to_vec());
     }
     if std::io::stdin().is_terminal() {
-        match lang {
-            Lang::Vi => bail!(
-                "chưa có tệp dữ liệu; cách dùng: dtcalc {command} DATA.csv (hoặc `-` cho đầu vào chuẩn)"
-            ),
-            Lang::En => bail!(
-                "no data file given; usage: dtcalc {command} DATA.csv (or `-` for standard input)"
-            ),
-        }
+        return Err(Failure::NoDataFile { command }.into());
     }
     Ok(vec!["-".to_string()])
 }
 
-/// Reads every data file, prints warnings, and refuses invalid data unless
-/// `skip_invalid` (then each skipped row is listed on stderr).
-pub(super) fn load_actuals(
-    data: &[String],
+/// How to read data files, from the shared input flags.
+pub(super) fn read_options(input: &InputArgs) -> Result<ReadOptions> {
+    let encoding = match &input.encoding {
+        None => None,
+        Some(label) => {
+            Some(
+                read::decode::by_label(label).ok_or_else(|| Failure::UnknownEncoding {
+                    label: label.clone(),
+                })?,
+            )
+        }
+    };
+    Ok(ReadOptions {
+        delimiter: input.delimiter,
+        encoding,
+        sheet: input.sheet.clone(),
+        lookback: input.lookback,
+        decimal: input.decimal.and_then(|c| Mark::of(char::from(c))),
+    })
+}
+
+/// Problems and notices on stderr as they are found: at most [`LIMIT`]
+/// problems listed, the rest counted.
+struct Stderr {
+    lang: Lang,
+    skip_invalid: bool,
+    shown: u64,
+    more: u64,
+}
+
+impl Sink for Stderr {
+    fn problem(&mut self, d: Diagnostic) {
+        if self.shown >= LIMIT as u64 {
+            self.more += 1;
+            return;
+        }
+        self.shown += 1;
+        let prefix = match self.skip_invalid && !d.rule().is_whole_file() {
+            true => skipped_prefix(self.lang),
+            false => "",
+        };
+        eprintln!("{prefix}{}", d.line_in(self.lang));
+    }
+
+    fn notice(&mut self, n: Notice) {
+        eprintln!("{}{}", warning_prefix(self.lang), n.say(self.lang));
+    }
+}
+
+/// Reads every data file, printing problems and warnings on stderr, and
+/// refuses invalid data unless `skip_invalid` (then the invalid rows are
+/// left out and counted; a problem with a whole file still refuses).
+pub(super) fn load(
+    paths: &[String],
     resolution: &Resolution,
     input: &InputArgs,
     skip_invalid: bool,
     lang: Lang,
-) -> Result<Actuals> {
-    let actuals = Actuals::load(data, resolution, read_options(input, lang)?)?;
-    for w in &actuals.warnings {
-        eprintln!("{}{}", warning(lang), w.get(lang));
-    }
-    let found = Found {
-        problems: &actuals.problems,
+) -> Result<Data> {
+    let options = read_options(input)?;
+    let mut store = read::store_for(resolution, &options);
+    let mut sink = Stderr {
+        lang,
+        skip_invalid,
+        shown: 0,
         more: 0,
-        rejected_rows: actuals.rejected_rows,
     };
-    refuse_invalid(&found, skip_invalid, lang)?;
-    Ok(actuals)
-}
-
-/// The problems a reader found: what `refuse_invalid` needs to know.
-pub(super) struct Found<'a> {
-    /// The problems kept, in file and line order.
-    pub problems: &'a [Diagnostic],
-    /// Problems counted beyond those kept.
-    pub more: usize,
-    /// Rows left out because of their problems.
-    pub rejected_rows: usize,
-}
-
-/// Lists the problems on stderr and refuses to compute from invalid data;
-/// with `skip_invalid`, leaves the invalid rows out (never whole files).
-pub(super) fn refuse_invalid(found: &Found, skip_invalid: bool, lang: Lang) -> Result<()> {
-    let n = found.problems.len() + found.more;
-    if n == 0 {
-        return Ok(());
+    let outcome = read::read(paths, resolution, &options, &mut store, &mut sink)?;
+    if sink.more > 0 {
+        eprintln!("{}", Notice::MoreProblems { n: sink.more }.say(lang));
     }
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let more = || {
-        if found.more > 0 {
-            match lang {
-                Lang::Vi => eprintln!("... và {} vấn đề khác", found.more),
-                Lang::En => eprintln!("... and {} more problems", found.more),
+    if outcome.problems > 0 {
+        if !skip_invalid {
+            return Err(Failure::ProblemsInData {
+                n: outcome.problems,
             }
+            .into());
         }
-    };
-    let file_problems = found
-        .problems
-        .iter()
-        .filter(|d| FILE_RULES.contains(&d.rule))
-        .count();
-    if !skip_invalid || file_problems > 0 {
-        for p in found.problems {
-            eprintln!("{}", p.line_in(lang));
-        }
-        more();
-        if skip_invalid {
-            match lang {
-                Lang::Vi => bail!(
-                    "{file_problems} vấn đề với cả tệp; --skip-invalid bỏ qua dòng, không bỏ qua tệp; chưa tính gì cả"
-                ),
-                Lang::En => bail!(
-                    "{file_problems} problem{} with whole files; --skip-invalid skips rows, not files; nothing was computed",
-                    plural(file_problems)
-                ),
+        if outcome.file_problems > 0 {
+            return Err(Failure::FileProblems {
+                n: outcome.file_problems,
             }
+            .into());
         }
-        match lang {
-            Lang::Vi => bail!(
-                "{n} vấn đề trong dữ liệu; chưa tính gì cả (--skip-invalid tính từ các dòng hợp lệ)"
-            ),
-            Lang::En => bail!(
-                "{n} problem{} in the data; nothing was computed (--skip-invalid computes from the valid rows)",
-                plural(n)
-            ),
-        }
+        let rows = outcome.rejected;
+        eprintln!(
+            "{}{}",
+            warning_prefix(lang),
+            Notice::SkippedRows { rows }.say(lang)
+        );
     }
-    for p in found.problems {
-        let skipped = lang.pick("dtcalc: bỏ qua: ", "dtcalc: skipped: ");
-        eprintln!("{skipped}{}", p.line_in(lang));
-    }
-    more();
-    let n = found.rejected_rows;
-    match lang {
-        Lang::Vi => eprintln!("{}đã bỏ qua {n} dòng không hợp lệ", warning(lang)),
-        Lang::En => eprintln!("{}skipped {n} invalid row{}", warning(lang), plural(n)),
-    }
-    Ok(())
+    Ok(Data { store, outcome })
 }

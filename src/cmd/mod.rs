@@ -1,5 +1,7 @@
-//! One file per subcommand; each is a short script calling the stages.
+//! One file per subcommand; each is a short script calling the stages:
+//! read (`data.rs`), choose the areas (`areas.rs`), assess, render.
 
+mod areas;
 mod check;
 mod completions;
 mod data;
@@ -12,15 +14,16 @@ mod validate;
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 
-use crate::actuals::{ReadOptions, encoding_by_label};
 use crate::cli::{
-    Cli, ColorChoice, Command, Common, Format as FormatArg, InputArgs, LangArg, OutputArgs,
+    Cli, ColorChoice, Command, Common, Format as FormatArg, LangArg, MethodArg, OutputArgs,
 };
-use crate::diagnostic::{Diagnostics, Localized};
+use crate::diagnostic::Diagnostics;
 use crate::exit::Outcome;
 use crate::lang::Lang;
+use crate::msg::{Failure, Word};
+use crate::progress::Method;
 use crate::report::{Format, Look, output};
 use crate::targets::{self as tgt, Resolution};
 
@@ -37,54 +40,47 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-/// How to read data files, from the shared input flags.
-fn read_options(input: &InputArgs, lang: Lang) -> Result<ReadOptions> {
-    let encoding = match &input.encoding {
-        None => None,
-        Some(label) => Some(encoding_by_label(label).ok_or_else(|| match lang {
-            Lang::Vi => anyhow!(
-                "--encoding {label}: không biết bảng mã này; hãy thử windows-1258, utf-8 hoặc utf-16le"
-            ),
-            Lang::En => {
-                anyhow!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le")
-            }
-        })?),
-    };
-    Ok(ReadOptions {
-        delimiter: input.delimiter,
-        encoding,
-        sheet: input.sheet.clone(),
-        lookback: input.lookback,
-        lang,
-    })
-}
-
 /// The name of the targets file in messages.
 fn targets_name(common: &Common) -> String {
     match &common.targets {
         Some(path) => path.display().to_string(),
-        None => lang(common)
-            .pick("targets.toml (có sẵn)", "targets.toml (built in)")
-            .to_string(),
+        None => Word::BuiltinTargets.say(lang(common)).to_string(),
     }
 }
 
-/// The resolution named by `--targets`, or the built-in one.
-///
-/// A targets file with problems fails with [`Localized`] diagnostics, printed
-/// in the language asked for.
+/// The resolution named by `--targets`, or the built-in one. A targets
+/// file with problems fails with its [`Diagnostics`].
 fn load_targets(common: &Common) -> Result<Resolution> {
-    let loaded = match &common.targets {
-        Some(path) => tgt::load_in(path, lang(common)),
+    match &common.targets {
+        Some(path) => tgt::load(path),
         None => tgt::parse(tgt::BUILTIN, &targets_name(common)),
-    };
-    loaded.map_err(|err| match err.downcast::<Diagnostics>() {
-        Ok(problems) => anyhow::Error::new(Localized {
-            problems,
-            lang: lang(common),
-        }),
-        Err(err) => err,
-    })
+    }
+}
+
+/// Checks `--pillar` ids and gives their indices.
+fn pillars(resolution: &Resolution, ids: &[String]) -> Result<Vec<usize>> {
+    ids.iter()
+        .map(|p| {
+            resolution.pillar_index(p).ok_or_else(|| {
+                let known: Vec<&str> = resolution.pillars.iter().map(|p| p.id.as_str()).collect();
+                Failure::UnknownPillar {
+                    pillar: p.clone(),
+                    known: known.join(", "),
+                }
+                .into()
+            })
+        })
+        .collect()
+}
+
+/// The progress methods for `--method`, the primary first.
+fn methods(arg: MethodArg) -> Vec<Method> {
+    match arg {
+        MethodArg::Growth => vec![Method::Growth],
+        MethodArg::Anticipated => vec![Method::Anticipated],
+        MethodArg::Linear => vec![Method::Linear],
+        MethodArg::All => vec![Method::Growth, Method::Anticipated, Method::Linear],
+    }
 }
 
 /// The language of a parsed command line's messages (for `main`).
@@ -100,9 +96,16 @@ pub fn lang_of(cli: &Cli) -> Lang {
     lang(common)
 }
 
-/// `dtcalc: warning: ` in the language.
-fn warning(lang: Lang) -> &'static str {
-    lang.pick("dtcalc: cảnh báo: ", "dtcalc: warning: ")
+/// An error that stops a run, in `lang`: a [`Failure`], a targets file's
+/// [`Diagnostics`], or another error in its own words.
+pub fn error_text(err: &anyhow::Error, lang: Lang) -> String {
+    if let Some(f) = err.downcast_ref::<Failure>() {
+        return f.say(lang);
+    }
+    if let Some(d) = err.downcast_ref::<Diagnostics>() {
+        return d.say(lang);
+    }
+    format!("{err:#}")
 }
 
 /// The language asked for, else the environment's.
@@ -114,8 +117,7 @@ fn lang(common: &Common) -> Lang {
     }
 }
 
-/// Width for tables: the terminal's when stdout is one, else `COLUMNS`,
-/// else 100.
+/// Width of terminal tables: the terminal's, else `COLUMNS`, else 100.
 fn width() -> u16 {
     let columns = || {
         std::env::var("COLUMNS")
@@ -125,6 +127,7 @@ fn width() -> u16 {
     };
     comfy_table::Table::new()
         .width()
+        .filter(|&w| w >= 40)
         .or_else(columns)
         .unwrap_or(100)
 }
@@ -132,14 +135,27 @@ fn width() -> u16 {
 /// Writes rendered output to stdout in one go.
 fn emit(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()?;
-    Ok(())
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(stdout_error)
+}
+
+/// A failed write to stdout: a closed pipe ends quietly (`main` sees the
+/// broken pipe), anything else is a failure with the system's reason.
+fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        e.into()
+    } else {
+        Failure::CannotWriteStdout {
+            reason: e.to_string(),
+        }
+        .into()
+    }
 }
 
 /// The format asked for with `--format`, else the one the `--output` file's
 /// extension names, else the table.
-fn format(args: &OutputArgs, lang: Lang) -> Result<Format> {
+fn format(args: &OutputArgs) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(match f {
             FormatArg::Table => Format::Table,
@@ -151,17 +167,12 @@ fn format(args: &OutputArgs, lang: Lang) -> Result<Format> {
     }
     match &args.output {
         None => Ok(Format::Table),
-        Some(path) => match Format::from_extension(path) {
-            Some(f) => Ok(f),
-            None => bail!(
-                "--output {}: {}",
-                path.display(),
-                lang.pick(
-                    "không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json hoặc .html, hoặc chỉ rõ --format",
-                    "cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format"
-                )
-            ),
-        },
+        Some(path) => Format::from_extension(path).ok_or_else(|| {
+            Failure::FormatFromExtension {
+                path: path.display().to_string(),
+            }
+            .into()
+        }),
     }
 }
 
@@ -191,9 +202,9 @@ fn look(common: &Common, args: &OutputArgs) -> Look {
 }
 
 /// Writes a finished report to the `--output` file (atomically) or stdout.
-fn deliver(args: &OutputArgs, bytes: &[u8], lang: Lang) -> Result<()> {
+fn deliver(args: &OutputArgs, bytes: &[u8]) -> Result<()> {
     match &args.output {
-        Some(path) => output::write_atomically(path, bytes, lang),
+        Some(path) => output::write_atomically(path, bytes),
         None => emit(bytes),
     }
 }

@@ -1,50 +1,56 @@
-//! `dtcalc report --by area`: stream the data into per-area figures, assess
-//! every area, rank, select, render.
+//! `dtcalc report --by area`: every area assessed by the kernel, ranked,
+//! selected, rendered.
 
 use anyhow::Result;
 
-use super::data::{Found, refuse_invalid};
-use super::{deliver, lang, look, read_options, warning};
-use crate::area::{AreaAggregator, Selection, read};
+use super::areas;
+use super::data::Data;
+use super::{deliver, look, methods};
+use crate::calc::Options;
+use crate::calc::rank::{self, Selection};
 use crate::cli::ReportArgs;
 use crate::exit::Outcome;
 use crate::report::{self, AreaContext, Format};
+use crate::store::AreaId;
 use crate::targets::Resolution;
 
 pub fn run(
     args: &ReportArgs,
     resolution: &Resolution,
-    horizons: &[i32],
-    data: &[String],
+    data: &Data,
+    options: &Options,
     format: Format,
 ) -> Result<Outcome> {
-    let mut agg = AreaAggregator::new(resolution, args.as_of).map_err(anyhow::Error::msg)?;
-    let lang = lang(&args.common);
-    let read = read::read(data, &mut agg, &read_options(&args.input, lang)?)?;
-    // The per-area reader's warnings are in English (src/area keeps strings).
-    for w in &read.warnings {
-        eprintln!("{}{w}", warning(lang));
-    }
-    let found = Found {
-        problems: &read.problems,
-        more: read.more_problems,
-        rejected_rows: read.rejected_rows,
-    };
-    refuse_invalid(&found, args.skip_invalid, lang)?;
-    let mut assessment = agg.finish(horizons, &args.pillar);
     let selection = Selection {
-        areas: args.area.clone(),
+        areas: areas::named(data, &args.area)?,
         top: args.top,
         bottom: args.bottom,
     };
-    assessment.select(&selection).map_err(anyhow::Error::msg)?;
+    let mut rows = rank::rows(resolution, &data.store, options);
+    rank::select(&mut rows, &selection);
+    let files = data.outcome.names();
+    let methods = methods(args.method);
+    let detail =
+        |area: AreaId| crate::assess::area(resolution, &data.store, Some(area), options, &methods);
     let ctx = AreaContext {
         resolution,
-        assessment: &assessment,
-        files: &read.files,
+        as_of: options.as_of,
+        horizons: &options.horizons,
+        pillars: &selected_pillars(resolution, options),
+        rows: &rows,
+        files: &files,
+        detail: &detail,
     };
     let mut out = Vec::new();
     report::render_areas(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out, super::lang(&args.common))?;
+    deliver(&args.output, &out)?;
     Ok(Outcome::Success)
+}
+
+/// The pillars assessed: those of `--pillar`, else all.
+fn selected_pillars(resolution: &Resolution, options: &Options) -> Vec<usize> {
+    match options.pillars.is_empty() {
+        true => (0..resolution.pillars.len()).collect(),
+        false => options.pillars.clone(),
+    }
 }

@@ -8,7 +8,7 @@ use crate::exit::Outcome;
 use crate::report;
 
 pub fn run(args: TargetsArgs) -> Result<Outcome> {
-    let format = format(&args.output, super::lang(&args.common))?;
+    let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
     let mut out = Vec::new();
     report::render_targets(
@@ -17,6 +17,6 @@ pub fn run(args: TargetsArgs) -> Result<Outcome> {
         format,
         look(&args.common, &args.output),
     )?;
-    deliver(&args.output, &out, super::lang(&args.common))?;
+    deliver(&args.output, &out)?;
     Ok(Outcome::Success)
 }

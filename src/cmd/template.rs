@@ -1,74 +1,48 @@
 //! `dtcalc template`: write an empty data-entry sheet, never half a file.
 
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::io::IsTerminal;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use super::{emit, lang, load_targets};
 use crate::cli::{SheetFormat, TemplateArgs};
 use crate::exit::Outcome;
-use crate::lang::{Lang, Text};
+use crate::msg::Failure;
+use crate::report::output;
 use crate::template;
 
 pub fn run(args: TemplateArgs) -> Result<Outcome> {
     let lang = lang(&args.common);
     let resolution = load_targets(&args.common)?;
-    let years = if args.years.is_empty() {
+    let mut years = if args.years.is_empty() {
         vec![last_calendar_year()]
     } else {
         args.years.clone()
     };
-    for y in &years {
-        if !(1000..=9999).contains(y) {
-            bail!(
-                "{}",
-                Text::new(
-                    format!("--years {y}: not a four-digit year"),
-                    format!("--years {y}: không phải là năm có bốn chữ số")
-                )
-                .get(lang)
-            );
+    for &y in &years {
+        if !(1000..=9999).contains(&y) {
+            return Err(Failure::NotAFourDigitYear {
+                flag: "--years",
+                year: i64::from(y),
+            }
+            .into());
         }
     }
+    years.sort_unstable();
+    years.dedup();
     let rows = template::rows(&resolution, &years, lang);
     let bytes = match args.format {
         SheetFormat::Csv => template::to_csv(&rows)?,
         SheetFormat::Xlsx => template::to_xlsx(&rows)?,
     };
     match &args.output {
-        Some(path) => write_atomically(path, &bytes, lang)?,
+        Some(path) => output::write_atomically(path, &bytes)?,
         None if args.format == SheetFormat::Xlsx && std::io::stdout().is_terminal() => {
-            bail!(lang.pick(
-                "không thể in tệp bảng tính ra terminal; hãy dùng --output FILE.xlsx",
-                "a workbook is not for the terminal; use --output FILE.xlsx"
-            ))
+            return Err(Failure::WorkbookToTerminal.into());
         }
         None => emit(&bytes)?,
     }
     Ok(Outcome::Success)
-}
-
-/// Writes to a temporary file beside `path` and renames it over `path`, so
-/// that a reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
-    let shown = path.display();
-    let cannot = lang.pick("không ghi được", "cannot write");
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-        let why = lang.pick("không tạo được tệp trong", "cannot create a file in");
-        format!("{cannot} {shown}: {why} {}", dir.display())
-    })?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("{cannot} {shown}"))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{cannot} {shown}"))?;
-    Ok(())
 }
 
 /// The calendar year before the current one (UTC), the usual year to

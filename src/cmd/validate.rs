@@ -1,69 +1,59 @@
 //! `dtcalc validate`: check data files (or just the targets file) and list
-//! every problem; exit 1 when there is any.
+//! every problem as it is found; exit 1 when there is any.
 
-use anyhow::{Result, bail};
+use std::io::{BufWriter, Write};
 
-use super::{emit, lang, load_targets, read_options, targets_name, warning};
-use crate::actuals::Actuals;
-use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::diagnostic::Localized;
+use anyhow::Result;
+
+use super::data::read_options;
+use super::{lang, load_targets, stdout_error, targets_name};
+use crate::cli::ValidateArgs;
+use crate::diagnostic::Diagnostics;
 use crate::exit::Outcome;
-use crate::validate::{self, Findings};
+use crate::msg::{Failure, Notice, warning_prefix};
+use crate::read::{self, Sink};
+use crate::validate::Printer;
 
 pub fn run(args: ValidateArgs) -> Result<Outcome> {
     let lang = lang(&args.common);
-    let options = read_options(&args.input, lang)?;
+    let options = read_options(&args.input)?;
     if args.data.is_empty() && args.common.targets.is_none() {
-        bail!(lang.pick(
-            "không có gì để kiểm tra; cách dùng: dtcalc validate DATA... [--targets FILE], hoặc dtcalc validate --targets FILE",
-            "nothing to validate; usage: dtcalc validate DATA... [--targets FILE], or dtcalc validate --targets FILE"
-        ));
+        return Err(Failure::NothingToValidate.into());
     }
-    let mut problems = Vec::new();
+    let stdout = std::io::stdout();
+    let mut printer = Printer::new(BufWriter::new(stdout.lock()), args.format, lang);
     let mut data_files = 0;
     match load_targets(&args.common) {
         Ok(resolution) if !args.data.is_empty() => {
-            let actuals = Actuals::load(&args.data, &resolution, options)?;
-            for w in &actuals.warnings {
-                eprintln!("{}{}", warning(lang), w.get(lang));
-            }
-            data_files = actuals.files.len();
-            problems = actuals.problems;
+            let mut store = read::store_for(&resolution, &options);
+            let outcome = read::read(&args.data, &resolution, &options, &mut store, &mut printer)?;
+            data_files = outcome.files.len();
         }
         Ok(_) => {}
         // A targets file with problems is a finding; one that cannot be
         // read at all means validate could not run.
-        Err(err) => match err.downcast::<Localized>() {
+        Err(err) => match err.downcast::<Diagnostics>() {
             Ok(found) => {
-                problems = found.problems.0;
+                for d in found.0 {
+                    printer.problem(d);
+                }
                 if !args.data.is_empty() {
                     eprintln!(
                         "{}{}",
-                        warning(lang),
-                        lang.pick(
-                            "chưa kiểm tra các tệp dữ liệu: tệp mục tiêu có vấn đề",
-                            "data files not checked: the targets file has problems"
-                        )
+                        warning_prefix(lang),
+                        Notice::DataNotChecked.say(lang)
                     );
                 }
             }
             Err(err) => return Err(err),
         },
     }
-    let targets = targets_name(&args.common);
-    let findings = Findings {
-        problems: &problems,
-        data_files,
-        targets: &targets,
-    };
-    let mut out = Vec::new();
-    match args.format {
-        ValidateFormat::Text => validate::text::render(&mut out, &findings, lang)?,
-        ValidateFormat::Json => validate::json::render(&mut out, &findings)?,
-        ValidateFormat::Github => validate::github::render(&mut out, &findings, lang)?,
-    }
-    emit(&out)?;
-    Ok(if problems.is_empty() {
+    let problems = printer.problems();
+    printer
+        .finish(data_files, &targets_name(&args.common))
+        .map_err(stdout_error)?;
+    std::io::stdout().flush().map_err(stdout_error)?;
+    Ok(if problems == 0 {
         Outcome::Success
     } else {
         Outcome::CheckFailed

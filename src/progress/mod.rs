@@ -206,14 +206,41 @@ pub struct ProgressReport {
     /// Per indicator and target year, one row per method (primary first);
     /// `%/year` indicators have one `annual_rate` row.
     pub rows: Vec<Progress>,
+    /// Per assessed result: (indicator, target year, rows start, end).
+    index: Vec<(usize, i32, usize, usize)>,
+    /// (indicator, target year) -> position in `index`.
+    lookup: rustc_hash::FxHashMap<(usize, i32), usize>,
 }
 
 impl ProgressReport {
+    /// A report of `rows`, `index` telling which rows belong to which
+    /// (indicator, target year).
+    fn new(
+        methods: Vec<Method>,
+        rows: Vec<Progress>,
+        index: Vec<(usize, i32, usize, usize)>,
+    ) -> Self {
+        let lookup = index
+            .iter()
+            .enumerate()
+            .map(|(k, &(i, y, ..))| ((i, y), k))
+            .collect();
+        ProgressReport {
+            methods,
+            rows,
+            index,
+            lookup,
+        }
+    }
+
     /// Every row for an indicator and target year, the primary first.
     pub fn rows_for(&self, indicator: usize, year: i32) -> impl Iterator<Item = &Progress> {
-        self.rows
-            .iter()
-            .filter(move |p| p.indicator == indicator && p.target_year == year)
+        let range = self
+            .lookup
+            .get(&(indicator, year))
+            .and_then(|&k| self.index.get(k))
+            .map_or(0..0, |&(.., start, end)| start..end);
+        self.rows.get(range).unwrap_or_default().iter()
     }
 
     /// The primary method's row for an indicator and target year.

@@ -1,5 +1,5 @@
-//! Groups observations into series (one per member for "each" indicators),
-//! runs the methods on each and lets the worst member decide. Pure.
+//! Runs the methods on each series of an indicator (one per member for
+//! "each" indicators) and lets the worst member decide. Pure.
 
 use std::collections::BTreeMap;
 
@@ -7,16 +7,18 @@ use super::{
     Bounds, Evaluation, Point, Progress, ProgressReport, annual, anticipated, baseline, growth,
     linear,
 };
-use crate::actuals::Observation;
-use crate::calc::{Assessment, IndicatorResult};
+use crate::calc::{Assessment, IndicatorResult, Scope};
 use crate::progress::class::{Class, Method};
+use crate::store::{AreaSeries, Store};
 use crate::targets::{Indicator, Resolution, Target, Unit};
 
 /// Assesses progress for every row of `assessment` by each of `methods`
-/// (the first is the primary one; empty means growth only).
+/// (the first is the primary one; empty means growth only), from the same
+/// series the assessment was made from.
 pub fn assess(
     resolution: &Resolution,
-    observations: &[Observation],
+    series: &AreaSeries,
+    store: &Store,
     assessment: &Assessment,
     methods: &[Method],
 ) -> ProgressReport {
@@ -26,52 +28,55 @@ pub fn assess(
         methods.to_vec()
     };
     let mut rows = Vec::new();
+    let mut index = Vec::with_capacity(assessment.results.len());
+    let mut points: Vec<(Option<String>, Vec<Point>)> = Vec::new();
     for r in &assessment.results {
-        let Some(ind) = resolution.indicators.get(r.indicator) else {
-            continue;
-        };
-        let wanted: &[Method] = if ind.unit == Unit::PercentPerYear {
-            &[Method::AnnualRate]
-        } else {
-            &methods
-        };
-        let series = series(observations, r, assessment.as_of);
-        for &method in wanted {
-            rows.push(one(resolution, ind, r, &series, method));
+        let start = rows.len();
+        if let Some(ind) = resolution.indicators.get(r.indicator) {
+            let wanted: &[Method] = if ind.unit == Unit::PercentPerYear {
+                &[Method::AnnualRate]
+            } else {
+                &methods
+            };
+            cut(series, store, r, assessment.as_of, &mut points);
+            for &method in wanted {
+                rows.push(one(resolution, ind, r, &points, method));
+            }
         }
+        index.push((r.indicator, r.target_year, start, rows.len()));
     }
-    ProgressReport { methods, rows }
+    ProgressReport::new(methods, rows, index)
 }
 
 /// Per member (None for indicators without members), the points at or
-/// before both the target year and the as-of year, ascending.
-fn series(
-    observations: &[Observation],
+/// before both the target year and the as-of year, ascending; a declared
+/// member without any point has an empty series.
+fn cut(
+    series: &AreaSeries,
+    store: &Store,
     r: &IndicatorResult,
     as_of: Option<i32>,
-) -> BTreeMap<Option<String>, Vec<Point>> {
-    let mut out: BTreeMap<Option<String>, Vec<Point>> = BTreeMap::new();
-    let Some(as_of) = as_of else { return out };
-    let cut = as_of.min(r.target_year);
-    for o in observations
-        .iter()
-        .filter(|o| o.indicator == r.indicator && o.year <= cut)
-    {
-        out.entry(o.member.clone())
-            .or_default()
-            .push((o.year, o.value));
+    out: &mut Vec<(Option<String>, Vec<Point>)>,
+) {
+    out.clear();
+    let Some(as_of) = as_of else { return };
+    let limit = as_of.min(r.target_year);
+    for (member, points) in series.of(r.indicator) {
+        let name = member.map(|m| store.member_name(m).to_string());
+        let kept: Vec<Point> = points.iter().copied().filter(|p| p.0 <= limit).collect();
+        out.push((name, kept));
     }
-    for points in out.values_mut() {
-        points.sort_by_key(|p| p.0);
+    for m in &r.missing_members {
+        out.push((Some(m.clone()), Vec::new()));
     }
-    out
+    out.sort_by(|a, b| a.0.cmp(&b.0));
 }
 
 fn one(
     resolution: &Resolution,
     ind: &Indicator,
     r: &IndicatorResult,
-    series: &BTreeMap<Option<String>, Vec<Point>>,
+    series: &[(Option<String>, Vec<Point>)],
     method: Method,
 ) -> Progress {
     let mut p = Progress {
@@ -85,32 +90,56 @@ fn one(
     };
     let Some(target) = r.target else { return p };
     p.eval.class = Class::NoData;
+    if series.iter().all(|(_, points)| points.is_empty()) {
+        return p;
+    }
     let adoption = resolution.meta.adoption_year;
-    let mut candidates: Vec<Progress> = series
-        .iter()
-        .filter_map(|(member, points)| {
-            let (baseline, latest, eval) = evaluate(method, ind, target, adoption, points)?;
-            Some(Progress {
+    let candidates = series.iter().map(|(member, points)| {
+        let member = if ind.is_each() { member.clone() } else { None };
+        match evaluate(method, ind, target, adoption, points) {
+            Some((baseline, latest, eval)) => Progress {
                 baseline,
                 latest: Some(latest),
-                member: if ind.is_each() { member.clone() } else { None },
+                member,
                 eval,
                 ..p.clone()
-            })
-        })
-        .collect();
-    // The most negative evaluation decides; members that cannot be judged
-    // decide only when no member can.
-    candidates.sort_by(|a, b| worse_first(&a.eval, &b.eval));
-    candidates.into_iter().next().unwrap_or(p)
+            },
+            // a member without a figure cannot be judged
+            None => Progress {
+                member,
+                eval: Evaluation::new(Class::NotAvailable),
+                ..p.clone()
+            },
+        }
+    });
+    // The worst member decides; ties keep member order.
+    candidates
+        .min_by(|a, b| worse_first(&a.eval, &b.eval))
+        .unwrap_or(p)
 }
 
-/// Orders evaluations worst first: judged before unjudged, then by class,
-/// then by lower ratio, then lower score; ties keep member order.
+/// How good a class is when members are compared: a member that cannot
+/// be judged ranks above limited progress and deterioration (a member
+/// already judged that low decides) and below every class that passes a
+/// requirement, so an indicator with an unjudged member is never better
+/// than `not_available` (Open SDG: achieved only when every member is).
+fn standing(class: Class) -> u8 {
+    match class {
+        Class::Deterioration => 0,
+        Class::LimitedProgress => 1,
+        Class::NotAvailable | Class::NoData | Class::NoTarget => 2,
+        Class::ModerateProgress => 3,
+        Class::SubstantialProgress => 4,
+        Class::TargetAchieved => 5,
+    }
+}
+
+/// Orders evaluations worst first: by class standing, then by lower ratio,
+/// then lower score.
 fn worse_first(a: &Evaluation, b: &Evaluation) -> std::cmp::Ordering {
     let key = |e: &Evaluation| {
         (
-            e.class.rank().map_or(u8::MAX, |r| r),
+            standing(e.class),
             e.ratio.unwrap_or(f64::INFINITY),
             e.score.unwrap_or(f64::INFINITY),
         )
@@ -180,21 +209,25 @@ fn evaluate(
 }
 
 /// Counts indicators per class for the primary method, for one target year
-/// and one pillar (`None`: all pillars); only indicators with a target.
+/// and one scope (a pillar or all selected pillars); only indicators with a
+/// target.
 pub fn counts(
     report: &ProgressReport,
     resolution: &Resolution,
     year: i32,
-    pillar: Option<&str>,
+    scope: Scope,
 ) -> Vec<(Class, usize)> {
-    let mut seen = std::collections::BTreeSet::new();
     let mut n: BTreeMap<Class, usize> = BTreeMap::new();
-    for p in &report.rows {
-        let in_pillar = resolution
-            .indicators
-            .get(p.indicator)
-            .is_some_and(|i| pillar.is_none_or(|id| i.pillar == id));
-        if p.target_year == year && in_pillar && seen.insert(p.indicator) {
+    for &(indicator, y, start, end) in &report.index {
+        let in_scope = match scope {
+            Scope::Total => true,
+            Scope::Pillar(p) => resolution.pillar_of(indicator) == Some(p),
+        };
+        if y == year
+            && in_scope
+            && end > start
+            && let Some(p) = report.rows.get(start)
+        {
             *n.entry(p.eval.class).or_default() += 1;
         }
     }

@@ -8,7 +8,7 @@ use anyhow::Result;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::AreaContext;
-use crate::area::AreaRow;
+use crate::calc::rank::AreaRow;
 use crate::lang::Lang;
 
 /// A pillar cell: `3/7 · 93.4%`, or `0/2 · —` without data.
@@ -31,8 +31,7 @@ fn year_table(ctx: &AreaContext, lang: Lang, width: u16, rows: &[&AreaRow]) -> T
         lang.pick("Địa bàn", "Area").to_string(),
     ];
     header.extend(
-        ctx.assessment
-            .pillars
+        ctx.pillars
             .iter()
             .filter_map(|&p| r.pillars.get(p))
             .map(|p| p.name(lang).to_string()),
@@ -53,7 +52,7 @@ fn year_table(ctx: &AreaContext, lang: Lang, width: u16, rows: &[&AreaRow]) -> T
     for row in rows {
         let mut cells = vec![
             row.rank.map_or_else(|| "—".to_string(), |k| k.to_string()),
-            row.area.clone(),
+            row.name.clone(),
         ];
         cells.extend(
             row.pillars
@@ -72,9 +71,8 @@ fn year_table(ctx: &AreaContext, lang: Lang, width: u16, rows: &[&AreaRow]) -> T
 /// Writes the report.
 pub fn render(out: &mut dyn Write, ctx: &AreaContext, lang: Lang, width: u16) -> Result<()> {
     let r = ctx.resolution;
-    let a = ctx.assessment;
     writeln!(out, "{}", r.title(lang))?;
-    let as_of = a.as_of.map_or_else(
+    let as_of = ctx.as_of.map_or_else(
         || lang.pick("không có số liệu", "no data").to_string(),
         |y| y.to_string(),
     );
@@ -83,8 +81,8 @@ pub fn render(out: &mut dyn Write, ctx: &AreaContext, lang: Lang, width: u16) ->
         Lang::Vi => writeln!(out, "Số liệu: {files} · tính đến năm {as_of}")?,
         Lang::En => writeln!(out, "Data: {files} · figures as of {as_of}")?,
     }
-    for &year in &a.horizons {
-        let rows: Vec<&AreaRow> = a.rows.iter().filter(|x| x.target_year == year).collect();
+    for &year in ctx.horizons {
+        let rows: Vec<&AreaRow> = ctx.rows.iter().filter(|x| x.target_year == year).collect();
         let title = lang.pick("Các địa bàn, mục tiêu năm", "Areas, targets for");
         writeln!(out, "\n{title} {year}")?;
         writeln!(out, "{}", year_table(ctx, lang, width, &rows))?;

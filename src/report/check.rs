@@ -28,6 +28,114 @@ pub struct CheckContext<'a> {
     pub verdicts: &'a [Verdict<'a>],
 }
 
+/// One area's verdict under `check --by area`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaVerdict {
+    /// The area's name.
+    pub area: String,
+    /// Indicators checked.
+    pub checked: usize,
+    /// Ids of the indicators that fail.
+    pub failing: Vec<String>,
+}
+
+/// Ids of failing indicators named on an area's line.
+const IDS_NAMED: usize = 5;
+
+/// Writes `check --by area` as text: one line per failing area, then a
+/// summary, in `lang`.
+pub fn render_areas_text(
+    out: &mut dyn Write,
+    c: &CheckContext,
+    areas: &[AreaVerdict],
+    lang: Lang,
+) -> Result<()> {
+    for a in areas.iter().filter(|a| !a.failing.is_empty()) {
+        let ids = crate::msg::list(&a.failing, IDS_NAMED, lang);
+        let (k, n) = (a.failing.len(), a.checked);
+        let line = match lang {
+            Lang::Vi => format!("KHÔNG ĐẠT {}: {k}/{n} chỉ tiêu không đạt ({ids})", a.area),
+            Lang::En => format!("FAIL {}: {k} of {n} indicators fail ({ids})", a.area),
+        };
+        writeln!(out, "{line}")?;
+    }
+    let n = areas.len();
+    let failed = areas.iter().filter(|a| !a.failing.is_empty()).count();
+    let req = requirement(c, lang);
+    let summary = match (lang, failed) {
+        (Lang::Vi, 0) => format!("check: cả {n} địa bàn đều đạt ({req})"),
+        (Lang::Vi, _) => format!("check: {failed}/{n} địa bàn không đạt ({req})"),
+        (Lang::En, 0) => format!(
+            "check: all {n} area{} pass ({req})",
+            if n == 1 { "" } else { "s" }
+        ),
+        (Lang::En, _) => format!(
+            "check: {failed} of {n} area{} fail ({req})",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    writeln!(out, "{summary}")?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct AreasCheckJson<'a> {
+    target_year: i32,
+    as_of: Option<i32>,
+    require: Option<&'static str>,
+    min_attainment_pct: Option<f64>,
+    allow_missing: bool,
+    method: &'static str,
+    pass: bool,
+    areas_checked: usize,
+    areas_passed: usize,
+    areas_failed: usize,
+    areas: Vec<AreaJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AreaJson<'a> {
+    area: &'a str,
+    pass: bool,
+    checked: usize,
+    failed: usize,
+    failing: &'a [String],
+}
+
+/// Writes `check --by area` as one JSON object.
+pub fn render_areas_json(
+    out: &mut dyn Write,
+    c: &CheckContext,
+    areas: &[AreaVerdict],
+) -> Result<()> {
+    let failed = areas.iter().filter(|a| !a.failing.is_empty()).count();
+    let doc = AreasCheckJson {
+        target_year: c.year,
+        as_of: c.as_of,
+        require: c.rule.require.map(|r| r.id()),
+        min_attainment_pct: c.rule.min_attainment,
+        allow_missing: c.rule.allow_missing,
+        method: c.method.id(),
+        pass: failed == 0,
+        areas_checked: areas.len(),
+        areas_passed: areas.len() - failed,
+        areas_failed: failed,
+        areas: areas
+            .iter()
+            .map(|a| AreaJson {
+                area: &a.area,
+                pass: a.failing.is_empty(),
+                checked: a.checked,
+                failed: a.failing.len(),
+                failing: &a.failing,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn suffix(unit: Unit, lang: Lang) -> &'static str {
     match unit {
         Unit::Percent => "%",

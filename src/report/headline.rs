@@ -5,7 +5,7 @@
 //! It picks and orders results; every figure comes from `calc`.
 
 use super::{Context, Row, rows};
-use crate::calc::{Status, Summary};
+use crate::calc::{Scope, Status, Summary};
 
 /// How many of the furthest indicators a headline names.
 pub const WORST: usize = 3;
@@ -32,7 +32,10 @@ pub fn headlines<'a>(ctx: &Context<'a>, year: i32) -> Vec<Headline<'a>> {
         .filter(|(s, _)| s.target_year == year && s.indicators > 0)
         .map(|(summary, total)| {
             let mut worst: Vec<Row> = rows(ctx, year)
-                .filter(|x| total || x.ind.pillar == summary.pillar)
+                .filter(|x| match summary.scope {
+                    Scope::Total => true,
+                    Scope::Pillar(p) => ctx.resolution.pillar_of(x.res.indicator) == Some(p),
+                })
                 .filter(|x| x.res.target.is_some() && x.res.status != Status::Met)
                 .filter(|x| x.res.attainment_pct.is_some())
                 .collect();

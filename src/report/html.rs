@@ -112,7 +112,7 @@ fn headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result
             out,
             r#"<tr{}><td>{}</td><td class="num">{}</td><td class="num {tone}">{}</td><td>{worst}</td></tr>"#,
             if h.total { r#" class="total""# } else { "" },
-            esc(text::pillar_name(lang, ctx.resolution, &s.pillar)),
+            esc(text::pillar_name(lang, ctx.resolution, s.scope)),
             text::met_of(s.met, s.indicators),
             esc(&text::percent_or_dash(lang, s.mean_attainment_pct)),
         )?;
@@ -264,7 +264,7 @@ fn summaries(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<()> {
                 out,
                 r#"<tr{}><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{} / {}</td></tr>"#,
                 if total { r#" class="total""# } else { "" },
-                esc(text::pillar_name(lang, ctx.resolution, &s.pillar)),
+                esc(text::pillar_name(lang, ctx.resolution, s.scope)),
                 s.indicators,
                 s.with_data,
                 s.met,

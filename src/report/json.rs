@@ -26,6 +26,14 @@ struct ReportJson<'a> {
     resolution: ResolutionJson<'a>,
     as_of: Option<i32>,
     data_files: &'a [String],
+    #[serde(flatten)]
+    figures: FiguresJson<'a>,
+}
+
+/// The figures of one area: what the single-area report and each area of
+/// `--by area --format json` print alike.
+#[derive(Serialize)]
+pub(super) struct FiguresJson<'a> {
     indicators: Vec<IndicatorJson<'a>>,
     pillars: Vec<SummaryJson<'a>>,
     totals: Vec<SummaryJson<'a>>,
@@ -76,9 +84,9 @@ pub(super) fn resolution_json(r: &Resolution) -> ResolutionJson<'_> {
     }
 }
 
-fn summary_json(s: &Summary) -> SummaryJson<'_> {
+fn summary_json<'a>(resolution: &'a Resolution, s: &Summary) -> SummaryJson<'a> {
     SummaryJson {
-        id: &s.pillar,
+        id: s.scope.id(resolution),
         target_year: s.target_year,
         indicators: s.indicators,
         with_data: s.with_data,
@@ -94,19 +102,32 @@ fn summary_json(s: &Summary) -> SummaryJson<'_> {
 fn summary_with<'a>(ctx: &Context<'a>, s: &'a Summary) -> SummaryJson<'a> {
     SummaryJson {
         progress_classes: Some(super::progress_json::class_counts(ctx, s)),
-        ..summary_json(s)
+        ..summary_json(ctx.resolution, s)
     }
 }
 
 /// Writes the report as one JSON object.
 pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
+    let report = ReportJson {
+        resolution: resolution_json(ctx.resolution),
+        as_of: ctx.assessment.as_of,
+        data_files: ctx.files,
+        figures: figures_json(ctx),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The indicators and summaries of one area's assessment.
+pub(super) fn figures_json<'a>(ctx: &Context<'a>) -> FiguresJson<'a> {
     let a = ctx.assessment;
     let indicators = a
         .results
         .iter()
-        .map(|r| {
-            let ind = &ctx.resolution.indicators[r.indicator];
-            IndicatorJson {
+        .filter_map(|r| {
+            let ind = ctx.resolution.indicators.get(r.indicator)?;
+            Some(IndicatorJson {
                 id: &ind.id,
                 pillar: &ind.pillar,
                 item: &ind.item,
@@ -123,20 +144,14 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
                 worst_member: r.worst_member.as_deref(),
                 missing_members: &r.missing_members,
                 progress: super::progress_json::fields(ctx, r.indicator, r.target_year),
-            }
+            })
         })
         .collect();
-    let report = ReportJson {
-        resolution: resolution_json(ctx.resolution),
-        as_of: a.as_of,
-        data_files: ctx.files,
+    FiguresJson {
         indicators,
         pillars: a.pillars.iter().map(|s| summary_with(ctx, s)).collect(),
         totals: a.totals.iter().map(|s| summary_with(ctx, s)).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)?;
-    Ok(())
+    }
 }
 
 #[derive(Serialize)]

@@ -158,7 +158,7 @@ fn write_headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> 
                 .iter()
                 .map(|&w| esc(&text::worst_line(lang, w, SHORT_NAME)))
                 .collect();
-            let name = esc(text::pillar_name(lang, ctx.resolution, &s.pillar));
+            let name = esc(text::pillar_name(lang, ctx.resolution, s.scope));
             vec![
                 if h.total { format!("**{name}**") } else { name },
                 text::met_of(s.met, s.indicators),
@@ -178,7 +178,7 @@ fn summary_rows(lang: Lang, r: &Resolution, sums: &[&Summary]) -> Vec<Vec<String
     sums.iter()
         .map(|s| {
             vec![
-                esc(text::pillar_name(lang, r, &s.pillar)),
+                esc(text::pillar_name(lang, r, s.scope)),
                 s.indicators.to_string(),
                 s.with_data.to_string(),
                 s.met.to_string(),

@@ -34,10 +34,11 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
-use crate::area::AreaAssessment;
+use crate::calc::rank::AreaRow;
 use crate::calc::{Assessment, IndicatorResult};
 use crate::lang::Lang;
 use crate::progress::ProgressReport;
+use crate::store::AreaId;
 use crate::targets::{Indicator, Pillar, Resolution};
 
 /// Everything a report renderer needs.
@@ -56,10 +57,20 @@ pub struct Context<'a> {
 pub struct AreaContext<'a> {
     /// The resolution assessed.
     pub resolution: &'a Resolution,
-    /// The per-area results, already filtered by `--area`, `--top`, `--bottom`.
-    pub assessment: &'a AreaAssessment,
+    /// The as-of year, the same for every area; `None` without data.
+    pub as_of: Option<i32>,
+    /// Target years assessed, ascending.
+    pub horizons: &'a [i32],
+    /// Selected pillars: indices into `Resolution::pillars`.
+    pub pillars: &'a [usize],
+    /// One row per area and target year, ranked, already filtered by
+    /// `--area`, `--top`, `--bottom`.
+    pub rows: &'a [AreaRow],
     /// The data files read, as named on the command line.
     pub files: &'a [String],
+    /// An area's full assessment and progress (JSON carries them per area),
+    /// made by the same kernel as the single-area report.
+    pub detail: &'a dyn Fn(AreaId) -> (Assessment, ProgressReport),
 }
 
 /// An output format.
@@ -128,10 +139,7 @@ pub fn render_areas(
         Format::Json => area_json::render(out, ctx),
         Format::Csv => area_csv::render(out, ctx),
         Format::Markdown | Format::Html => {
-            bail!(look.lang.pick(
-                "--by area chỉ có ở dạng table, csv hoặc json",
-                "--by area is available as table, csv or json"
-            ))
+            bail!(crate::msg::Failure::ByAreaFormat)
         }
     }
 }

@@ -154,8 +154,7 @@ pub fn csv_fields(ctx: &Context, indicator: usize, year: i32) -> [String; 17] {
 
 /// Indicators per progress class (primary method) for a summary row.
 pub fn class_counts(ctx: &Context, s: &Summary) -> BTreeMap<&'static str, usize> {
-    let pillar = (s.pillar != "total").then_some(s.pillar.as_str());
-    progress::counts(ctx.progress, ctx.resolution, s.target_year, pillar)
+    progress::counts(ctx.progress, ctx.resolution, s.target_year, s.scope)
         .into_iter()
         .map(|(c, n)| (c.id(), n))
         .collect()

@@ -11,7 +11,8 @@ use comfy_table::{Cell, ColumnConstraint, Width};
 
 use super::table::{fixed, longest_line, longest_word, new_table};
 use super::tone::Tone;
-use super::{Context, Look, Row};
+use super::{Context, Look, Row, text};
+use crate::calc::Scope;
 use crate::lang::Lang;
 use crate::progress::baseline::Source;
 use crate::progress::{self, Class, Method, Progress, class::ALL};
@@ -288,15 +289,12 @@ pub(super) fn counted_classes() -> Vec<Class> {
 /// count per class of [`counted_classes`] (primary method).
 pub(super) fn class_counts(ctx: &Context, lang: Lang, year: i32) -> Vec<(String, Vec<usize>)> {
     let r = ctx.resolution;
-    let pillars = r
-        .pillars
-        .iter()
-        .map(|p| (Some(p.id.as_str()), p.name(lang)));
-    let all = std::iter::once((None, lang.pick("Tất cả trụ cột", "All pillars")));
+    let pillars = (0..r.pillars.len()).map(Scope::Pillar);
     pillars
-        .chain(all)
-        .filter_map(|(id, name)| {
-            let counts: Vec<usize> = progress::counts(ctx.progress, r, year, id)
+        .chain([Scope::Total])
+        .filter_map(|scope| {
+            let name = text::pillar_name(lang, r, scope);
+            let counts: Vec<usize> = progress::counts(ctx.progress, r, year, scope)
                 .iter()
                 .map(|(_, n)| *n)
                 .collect();

@@ -182,7 +182,7 @@ fn headline_table(ctx: &Context, look: Look, lines: &[Headline]) -> Table {
             .map(|&w| text::worst_line(lang, w, short))
             .collect();
         table.add_row(vec![
-            Cell::new(text::pillar_name(lang, ctx.resolution, &s.pillar)),
+            Cell::new(text::pillar_name(lang, ctx.resolution, s.scope)),
             Cell::new(text::met_of(s.met, s.indicators)),
             attained_cell(
                 look,
@@ -204,7 +204,7 @@ fn summary_table(r: &Resolution, look: Look, rows: &[&Summary]) -> Table {
     let mut table = new_table(look, text::summary_headers(lang).to_vec(), &[1, 2, 3, 4, 5]);
     for s in rows {
         table.add_row(vec![
-            text::pillar_name(lang, r, &s.pillar).to_string(),
+            text::pillar_name(lang, r, s.scope).to_string(),
             s.indicators.to_string(),
             s.with_data.to_string(),
             s.met.to_string(),

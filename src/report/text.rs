@@ -6,7 +6,7 @@
 //! computes a figure.
 
 use super::{Context, Row};
-use crate::calc::Status;
+use crate::calc::{Scope, Status};
 use crate::lang::Lang;
 use crate::targets::{Indicator, Resolution, Target, Unit};
 
@@ -160,10 +160,10 @@ pub fn summary_headers(lang: Lang) -> [&'static str; 6] {
 }
 
 /// The name of a summary's pillar, or "all pillars" for the total.
-pub fn pillar_name<'a>(lang: Lang, r: &'a Resolution, id: &str) -> &'a str {
-    match r.pillar(id) {
-        Some(p) => p.name(lang),
-        None => lang.pick("Tất cả trụ cột", "All pillars"),
+pub fn pillar_name(lang: Lang, r: &Resolution, scope: Scope) -> &str {
+    match scope {
+        Scope::Pillar(p) => r.pillars.get(p).map_or("", |p| p.name(lang)),
+        Scope::Total => lang.pick("Tất cả trụ cột", "All pillars"),
     }
 }
 

@@ -5,7 +5,9 @@
 
 mod parse;
 
-pub use parse::{BUILTIN, load, load_in, parse};
+pub use parse::{BUILTIN, load, parse};
+
+use rustc_hash::FxHashMap;
 
 use crate::lang::Lang;
 
@@ -18,6 +20,19 @@ pub struct Resolution {
     pub pillars: Vec<Pillar>,
     /// Indicators in file order.
     pub indicators: Vec<Indicator>,
+    index: Index,
+}
+
+/// Look-ups by id, built once: a report's time is linear in the number of
+/// indicators.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    by_id: FxHashMap<String, usize>,
+    /// Per indicator: its pillar's index.
+    pillar_of: Vec<Option<usize>>,
+    /// Per indicator: its item's index (items in order of first sight).
+    item_of: Vec<usize>,
+    items: usize,
 }
 
 /// Resolution metadata.
@@ -197,14 +212,75 @@ impl Unit {
 }
 
 impl Resolution {
+    /// A resolution of these pillars and indicators, with its look-ups.
+    pub fn new(meta: Meta, pillars: Vec<Pillar>, indicators: Vec<Indicator>) -> Resolution {
+        let mut by_id = FxHashMap::default();
+        for (i, ind) in indicators.iter().enumerate() {
+            by_id.entry(ind.id.clone()).or_insert(i);
+        }
+        let pillar_ids: FxHashMap<&str, usize> = pillars
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let pillar_of = indicators
+            .iter()
+            .map(|ind| pillar_ids.get(ind.pillar.as_str()).copied())
+            .collect();
+        let mut items: FxHashMap<&str, usize> = FxHashMap::default();
+        let item_of = indicators
+            .iter()
+            .map(|ind| {
+                let next = items.len();
+                *items.entry(ind.item.as_str()).or_insert(next)
+            })
+            .collect();
+        let index = Index {
+            by_id,
+            pillar_of,
+            item_of,
+            items: items.len(),
+        };
+        Resolution {
+            meta,
+            pillars,
+            indicators,
+            index,
+        }
+    }
+
     /// The indicator with this id, if any.
     pub fn indicator(&self, id: &str) -> Option<usize> {
-        self.indicators.iter().position(|i| i.id == id)
+        self.index.by_id.get(id).copied()
     }
 
     /// The pillar with this id, if any.
     pub fn pillar(&self, id: &str) -> Option<&Pillar> {
         self.pillars.iter().find(|p| p.id == id)
+    }
+
+    /// The index of the pillar with this id, if any.
+    pub fn pillar_index(&self, id: &str) -> Option<usize> {
+        self.pillars.iter().position(|p| p.id == id)
+    }
+
+    /// The index of an indicator's pillar.
+    pub fn pillar_of(&self, indicator: usize) -> Option<usize> {
+        self.index.pillar_of.get(indicator).copied().flatten()
+    }
+
+    /// The index of an indicator's resolution item (indicators may share one).
+    pub fn item_of(&self, indicator: usize) -> usize {
+        self.index
+            .item_of
+            .get(indicator)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Number of resolution items.
+    pub fn item_count(&self) -> usize {
+        self.index.items
     }
 
     /// Every target year any indicator has, ascending.

@@ -7,13 +7,15 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use std::sync::Arc;
+
+use anyhow::Result;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Baseline, Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
-use crate::lang::{Lang, Text};
+use crate::msg::{Failure, Problem};
 
 /// The longest pillar id, indicator id or member name accepted, in characters.
 pub const MAX_ID_CHARS: usize = 200;
@@ -76,22 +78,19 @@ struct RawBaseline {
     value: f64,
 }
 
-/// Loads and checks a targets file from disk; a file that cannot be read
-/// is reported in English (see [`load_in`]).
+/// Loads and checks a targets file from disk.
+///
+/// A file that cannot be read fails with a [`Failure`]; a file with
+/// problems with [`Diagnostics`].
 pub fn load(path: &Path) -> Result<Resolution> {
-    load_in(path, Lang::En)
-}
-
-/// Loads and checks a targets file from disk, saying in `lang` why a file
-/// cannot be read (the problems found in it carry both languages).
-pub fn load_in(path: &Path, lang: Lang) -> Result<Resolution> {
     let name = path.display().to_string();
-    let cannot = lang.pick("không đọc được tệp mục tiêu", "cannot read targets file");
     if path.is_dir() {
-        let why = lang.pick("đó là một thư mục", "it is a directory");
-        anyhow::bail!("{cannot} {name}: {why}");
+        return Err(Failure::TargetsIsDirectory { path: name }.into());
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{cannot} {name}"))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::CannotReadTargets {
+        path: name.clone(),
+        reason: e.to_string(),
+    })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, &name, &e))?;
     parse(text, &name)
 }
@@ -101,16 +100,12 @@ fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error 
     let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
     // the prefix up to `valid_up_to` is UTF-8 by definition
     let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or_default(), valid.len());
+    let file: Arc<str> = Arc::from(file);
     Diagnostics(vec![Diagnostic::at(
-        file,
+        &file,
         line,
         col,
-        None,
-        "encoding",
-        Text::new(
-            "not valid UTF-8; save the targets file as UTF-8",
-            "không phải UTF-8 hợp lệ; hãy lưu tệp mục tiêu dạng UTF-8",
-        ),
+        Problem::TargetsNotUtf8,
     )])
     .into()
 }
@@ -119,22 +114,14 @@ fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error 
 pub fn parse(text: &str, file: &str) -> Result<Resolution> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        // The toml crate's own text stays as it gives it (English); the
-        // Vietnamese frames it.
-        let crate_text = e.message().trim_end();
-        let message = Text::new(crate_text, format!("lỗi cú pháp TOML: {crate_text}"));
-        Diagnostics(vec![Diagnostic::at(
-            file,
-            line,
-            col,
-            None,
-            "targets-syntax",
-            message,
-        )])
+        let problem = Problem::TargetsSyntax {
+            text: e.message().trim_end().to_string(),
+        };
+        Diagnostics(vec![Diagnostic::at(&Arc::from(file), line, col, problem)])
     })?;
     let mut checker = Checker {
         text,
-        file,
+        file: Arc::from(file),
         problems: Vec::new(),
     };
     let resolution = checker.build(raw);
@@ -147,21 +134,15 @@ pub fn parse(text: &str, file: &str) -> Result<Resolution> {
 
 struct Checker<'a> {
     text: &'a str,
-    file: &'a str,
+    file: Arc<str>,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn problem<T>(&mut self, at: &Spanned<T>, key: &str, message: Text) {
+    fn problem<T>(&mut self, at: &Spanned<T>, key: &str, problem: Problem) {
         let (line, col) = line_col(self.text, at.span().start);
-        self.problems.push(Diagnostic::at(
-            self.file,
-            line,
-            col,
-            Some(key),
-            "targets-invalid",
-            message,
-        ));
+        let d = Diagnostic::at(&self.file, line, col, problem).in_field(Some(&Arc::from(key)));
+        self.problems.push(d);
     }
 
     /// Ids are typed into data files and shown whole in table columns, so
@@ -170,11 +151,11 @@ impl Checker<'_> {
     fn check_id(&mut self, id: &Spanned<String>, key: &str) {
         let n = id.get_ref().chars().count();
         if n > MAX_ID_CHARS {
-            let msg = Text::new(
-                format!("id is {n} characters long; at most {MAX_ID_CHARS} are allowed"),
-                format!("mã dài {n} ký tự; tối đa {MAX_ID_CHARS} ký tự"),
-            );
-            self.problem(id, key, msg);
+            let problem = Problem::IdTooLong {
+                chars: n,
+                max: MAX_ID_CHARS,
+            };
+            self.problem(id, key, problem);
         }
     }
 
@@ -185,14 +166,8 @@ impl Checker<'_> {
         for p in raw.pillar {
             self.check_id(&p.id, "id");
             if !pillar_ids.insert(p.id.get_ref().clone()) {
-                self.problem(
-                    &p.id,
-                    "id",
-                    Text::new(
-                        format!("duplicate pillar id \"{}\"", p.id.get_ref()),
-                        format!("trùng mã trụ cột \"{}\"", p.id.get_ref()),
-                    ),
-                );
+                let id = p.id.get_ref().clone();
+                self.problem(&p.id, "id", Problem::DuplicatePillar { id });
             }
             pillars.push(Pillar {
                 id: p.id.into_inner(),
@@ -207,41 +182,26 @@ impl Checker<'_> {
         for raw in raw.indicator {
             self.check_id(&raw.id, "id");
             if !ids.insert(raw.id.get_ref().clone()) {
-                self.problem(
-                    &raw.id,
-                    "id",
-                    Text::new(
-                        format!("duplicate indicator id \"{}\"", raw.id.get_ref()),
-                        format!("trùng mã chỉ tiêu \"{}\"", raw.id.get_ref()),
-                    ),
-                );
+                let id = raw.id.get_ref().clone();
+                self.problem(&raw.id, "id", Problem::DuplicateIndicator { id });
             }
             if !pillar_ids.contains(raw.pillar.get_ref()) {
-                let pillar = raw.pillar.get_ref();
-                let msg = Text::new(
-                    format!("unknown pillar \"{pillar}\" (known: {known})"),
-                    format!("không có trụ cột \"{pillar}\" (các trụ cột: {known})"),
-                );
-                self.problem(&raw.pillar, "pillar", msg);
+                let problem = Problem::UnknownPillar {
+                    pillar: raw.pillar.get_ref().clone(),
+                    known: known.clone(),
+                };
+                self.problem(&raw.pillar, "pillar", problem);
             }
             indicators.push(self.indicator(raw));
         }
-        Resolution {
-            meta,
-            pillars,
-            indicators,
-        }
+        Resolution::new(meta, pillars, indicators)
     }
 
     fn meta(&mut self, raw: RawMeta) -> Meta {
         let adoption_year = parse_date_year(raw.adopted.get_ref());
         if adoption_year.is_none() {
-            let adopted = raw.adopted.get_ref();
-            let msg = Text::new(
-                format!("\"{adopted}\" is not a date; expected YYYY-MM-DD"),
-                format!("\"{adopted}\" không phải là ngày; cần dạng YYYY-MM-DD"),
-            );
-            self.problem(&raw.adopted, "adopted", msg);
+            let adopted = raw.adopted.get_ref().clone();
+            self.problem(&raw.adopted, "adopted", Problem::NotADate { adopted });
         }
         Meta {
             id: raw.id,
@@ -258,21 +218,12 @@ impl Checker<'_> {
     fn indicator(&mut self, raw: RawIndicator) -> Indicator {
         for name in [&raw.name_vi, &raw.name_en] {
             if name.get_ref().trim().is_empty() {
-                let msg = Text::new("indicator name is empty", "tên chỉ tiêu để trống");
-                self.problem(name, "name", msg);
+                self.problem(name, "name", Problem::EmptyName);
             }
         }
         let unit = Unit::from_symbol(raw.unit.get_ref()).unwrap_or_else(|| {
-            let unit = raw.unit.get_ref();
-            let msg = Text::new(
-                format!(
-                    "unknown unit \"{unit}\"; expected \"%\", \"%/year\", \"rank\" or \"number\""
-                ),
-                format!(
-                    "không có đơn vị \"{unit}\"; cần \"%\", \"%/year\", \"rank\" hoặc \"number\""
-                ),
-            );
-            self.problem(&raw.unit, "unit", msg);
+            let unit = raw.unit.get_ref().clone();
+            self.problem(&raw.unit, "unit", Problem::UnknownUnit { unit });
             Unit::Number
         });
         let each = match (raw.each_vi, raw.each_en) {
@@ -284,24 +235,14 @@ impl Checker<'_> {
             }
         };
         if let (None, Some(first)) = (&each, raw.members.first()) {
-            let msg = Text::new(
-                "members are listed but each_vi/each_en (what they are members of) is missing",
-                "có liệt kê members nhưng thiếu each_vi/each_en (các thành phần đó thuộc loại gì)",
-            );
-            self.problem(first, "members", msg);
+            self.problem(first, "members", Problem::MembersWithoutEach);
         }
         let mut seen = HashSet::new();
         for m in &raw.members {
             self.check_id(m, "members");
             if !seen.insert(m.get_ref().clone()) {
-                self.problem(
-                    m,
-                    "members",
-                    Text::new(
-                        format!("duplicate member \"{}\"", m.get_ref()),
-                        format!("trùng thành phần \"{}\"", m.get_ref()),
-                    ),
-                );
+                let member = m.get_ref().clone();
+                self.problem(m, "members", Problem::DuplicateMember { member });
             }
         }
         let targets = self.targets(&raw.targets);
@@ -329,18 +270,14 @@ impl Checker<'_> {
             .ok()
             .filter(|y| (1000..=9999).contains(y));
         if year.is_none() {
-            let msg = Text::new(
-                format!("baseline year {} is not a four-digit year", b.year),
-                format!("năm cơ sở {} không phải là năm có bốn chữ số", b.year),
-            );
-            self.problem(raw, "baseline.year", msg);
+            self.problem(raw, "baseline.year", Problem::BaselineYear { year: b.year });
         }
         if !b.value.is_finite() {
-            let msg = Text::new(
-                format!("baseline value {} is not a finite number", b.value),
-                format!("giá trị cơ sở {} không phải là số hữu hạn", b.value),
+            self.problem(
+                raw,
+                "baseline.value",
+                Problem::BaselineValue { value: b.value },
             );
-            self.problem(raw, "baseline.value", msg);
         }
         Some(Baseline {
             year: year?,
@@ -353,24 +290,13 @@ impl Checker<'_> {
         raw: &Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
     ) -> Vec<Target> {
         if raw.get_ref().is_empty() {
-            self.problem(
-                raw,
-                "targets",
-                Text::new(
-                    "no targets; expected e.g. { 2025 = \">= 80\" }",
-                    "chưa có mục tiêu nào; cần dạng { 2025 = \">= 80\" }",
-                ),
-            );
+            self.problem(raw, "targets", Problem::NoTargets);
         }
         let mut targets = Vec::new();
         for (year, spec) in raw.get_ref() {
             let Some(y) = parse_year(year.get_ref()) else {
-                let y = year.get_ref();
-                let msg = Text::new(
-                    format!("target year \"{y}\" is not a four-digit year"),
-                    format!("năm mục tiêu \"{y}\" không phải là năm có bốn chữ số"),
-                );
-                self.problem(year, "targets", msg);
+                let raw = year.get_ref().clone();
+                self.problem(year, "targets", Problem::TargetYear { raw });
                 continue;
             };
             match parse_target(spec.get_ref()) {
@@ -379,7 +305,7 @@ impl Checker<'_> {
                     comparison,
                     value,
                 }),
-                Err(msg) => self.problem(spec, &format!("targets.{y}"), msg),
+                Err(problem) => self.problem(spec, &format!("targets.{y}"), problem),
             }
         }
         targets.sort_by_key(|t| t.year);
@@ -414,19 +340,14 @@ fn parse_date_year(s: &str) -> Option<i32> {
 }
 
 /// Parses a target such as `>= 80` or `> 80` or `<= 20`.
-fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), Text> {
+fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), Problem> {
     let spec = spec.trim();
     let split = spec
         .find(|c: char| !matches!(c, '<' | '>' | '='))
         .unwrap_or(spec.len());
     let (op, number) = spec.split_at(split);
-    let expected = "expected a comparison and a number, e.g. \">= 80\", \"> 80\" or \"<= 20\"";
-    let expected_vi = "cần một phép so sánh và một số, ví dụ \">= 80\", \"> 80\" hoặc \"<= 20\"";
-    let comparison = Comparison::from_symbol(op).ok_or_else(|| {
-        Text::new(
-            format!("\"{spec}\" has no valid comparison; {expected}"),
-            format!("\"{spec}\" không có phép so sánh hợp lệ; {expected_vi}"),
-        )
+    let comparison = Comparison::from_symbol(op).ok_or_else(|| Problem::BadComparison {
+        spec: spec.to_string(),
     })?;
     let value: f64 = number
         .trim()
@@ -439,11 +360,8 @@ fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), Text> {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
         })
-        .ok_or_else(|| {
-            Text::new(
-                format!("\"{spec}\" has no valid number; {expected}"),
-                format!("\"{spec}\" không có số hợp lệ; {expected_vi}"),
-            )
+        .ok_or_else(|| Problem::BadTargetNumber {
+            spec: spec.to_string(),
         })?;
     Ok((comparison, value))
 }

@@ -1,58 +1,43 @@
-//! Text output: one line per problem, `file:line:col: rule: column: message`,
-//! then a closing count.
+//! Text output: one line per problem, `file:line:col: rule: column: message`
+//! (`file:Sheet!Cell: ...` for workbooks).
 
 use std::io::{self, Write};
 
-use super::{Findings, LIMIT};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 
-/// Writes at most [`LIMIT`] problems and the closing line.
-/// Messages are in `lang`; rule names never change.
-pub fn render(w: &mut impl Write, findings: &Findings, lang: Lang) -> io::Result<()> {
-    for d in findings.problems.iter().take(LIMIT) {
-        writeln!(w, "{}: {}: {}", d.place(), d.rule, d.text_in(lang))?;
-    }
-    writeln!(w, "{}", findings.summary_in(lang))
+/// Writes one problem's line in `lang`.
+pub fn write(w: &mut impl Write, d: &Diagnostic, lang: Lang) -> io::Result<()> {
+    writeln!(w, "{}: {}: {}", d.place(), d.rule().id(), d.text_in(lang))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
-    use crate::diagnostic::Diagnostic;
+    use crate::msg::Problem;
 
     #[test]
-    fn one_line_per_problem_and_a_count() {
-        let problems = [
-            Diagnostic::at(
-                "a.csv",
-                7,
-                3,
-                Some("value"),
-                "not-a-number",
-                "\"8o%\" is not a number",
-            ),
-            Diagnostic::at(
-                "b.xlsx",
-                2,
-                1,
-                Some("indicator"),
-                "unknown-indicator",
-                "unknown indicator \"x\"",
-            )
-            .in_cell("Sheet1!A2"),
-        ];
-        let findings = Findings {
-            problems: &problems,
-            data_files: 2,
-            targets: "t.toml",
-        };
+    fn one_line_per_problem() {
+        let value: Arc<str> = Arc::from("value");
+        let d = Diagnostic::at(
+            &Arc::from("a.csv"),
+            7,
+            3,
+            Problem::NotANumber {
+                raw: "8o%".into(),
+                decimal: '.',
+            },
+        )
+        .in_field(Some(&value));
         let mut out = Vec::new();
-        render(&mut out, &findings, Lang::En).unwrap();
+        write(&mut out, &d, Lang::En).unwrap();
+        write(&mut out, &d.clone().in_cell("Sheet1!C7"), Lang::En).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a.csv:7:3: not-a-number: value: \"8o%\" is not a number\n\
-             b.xlsx:Sheet1!A2: unknown-indicator: indicator: unknown indicator \"x\"\n\
-             2 problems in 2 data files checked against t.toml\n"
+             a.csv:Sheet1!C7: not-a-number: value: \"8o%\" is not a number\n"
         );
     }
 }

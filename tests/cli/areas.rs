@@ -37,16 +37,17 @@ fn per_area_figures_match_hand_arithmetic() {
     //   96/80 = 120 -> 100 but incomplete (not met), rank 80 -> 90; score 90: tied
     // Đức Linh: gov.a 40/80 = 50, gov.b no data -> gov mean 50; society no data
     //   (no mean, left out of the score) -> score 50
+    // Items: each indicator is its own item, 2 per pillar; an item is met when its indicator is.
     assert_eq!(
         lines,
         [
-            "area,pillar,target_year,indicators,with_data,met,mean_attainment_pct,score,rank",
-            "Bắc Bình,government,2025,2,2,1,90,90,1",
-            "Bắc Bình,society,2025,2,2,1,90,90,1",
-            "Hàm Tân,government,2025,2,2,1,90,90,1",
-            "Hàm Tân,society,2025,2,2,0,90,90,1",
-            "Đức Linh,government,2025,2,1,0,50,50,3",
-            "Đức Linh,society,2025,2,0,0,,50,3",
+            "area,pillar,target_year,indicators,with_data,met,mean_attainment_pct,score,rank,items,items_met",
+            "Bắc Bình,government,2025,2,2,1,90,90,1,2,1",
+            "Bắc Bình,society,2025,2,2,1,90,90,1,2,1",
+            "Hàm Tân,government,2025,2,2,1,90,90,1,2,1",
+            "Hàm Tân,society,2025,2,2,0,90,90,1,2,0",
+            "Đức Linh,government,2025,2,1,0,50,50,3,2,0",
+            "Đức Linh,society,2025,2,0,0,,50,3,2,0",
         ]
     );
 }
@@ -71,10 +72,13 @@ fn json_has_the_csv_records() {
 fn area_filter_keeps_the_rank_among_all_areas() {
     let lines = csv_lines(&by_area(&["--format", "csv", "--area", "Đức Linh"]));
     assert_eq!(lines.len(), 3);
-    assert!(lines[1].starts_with("Đức Linh,government,") && lines[1].ends_with(",50,3"));
+    assert!(lines[1].starts_with("Đức Linh,government,") && lines[1].ends_with(",50,3,2,0"));
     let out = by_area(&["--area", "Nowhere"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("area \"Nowhere\" is not in the data"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("no area \"Nowhere\" in the data; its areas: Bắc Bình, Hàm Tân, Đức Linh")
+    );
 }
 
 #[test]
@@ -82,7 +86,7 @@ fn top_keeps_ties_and_bottom_shows_laggards() {
     // --top 1: both areas ranked 1
     let lines = csv_lines(&by_area(&["--format", "csv", "--top", "1"]));
     assert_eq!(lines.len(), 5);
-    assert!(lines[1..].iter().all(|l| l.ends_with(",90,1")));
+    assert!(lines[1..].iter().all(|l| l.contains(",90,90,1,")));
     // --bottom 1: Đức Linh (no area scores lower)
     let lines = csv_lines(&by_area(&["--format", "csv", "--bottom", "1"]));
     assert_eq!(lines.len(), 3);

@@ -47,8 +47,13 @@ fn ten_mb_line() -> Vec<u8> {
 }
 
 fn million_columns(prefix: &str) -> String {
+    columns(prefix, 1_000_000)
+}
+
+/// `prefix` and `n` more columns `c0`, `c1`, ... on one line.
+fn columns(prefix: &str, n: usize) -> String {
     let mut s = String::from(prefix);
-    for i in 0..1_000_000 {
+    for i in 0..n {
         s.push_str(&format!(",c{i}"));
     }
     s.push('\n');
@@ -56,12 +61,13 @@ fn million_columns(prefix: &str) -> String {
 }
 
 #[test]
-fn ten_megabyte_single_line_is_a_header_without_columns() {
+fn ten_megabyte_single_line_is_a_header_too_long() {
+    // rows are read up to 1 MiB: a longer first row leaves the file without a header
     let (out, path) = report_on(&ten_mb_line());
     assert_data_error(
         &out,
         &path,
-        ":1:1: missing required columns indicator, year, value; the header has: xxx",
+        ":1:1: the header row is longer than 1 MiB, so the file has no usable header",
     );
 }
 
@@ -86,20 +92,32 @@ fn ten_megabyte_line_is_not_echoed_whole() {
 }
 
 #[test]
-fn million_columns_in_a_row_is_a_ragged_row() {
+fn million_columns_in_a_row_are_a_row_too_long() {
+    // a million `,cN` is about 6.9 MB, past the 1 MiB a row may have
     let text = format!("{HEADER}{}", million_columns("gov.online_services,2024,50"));
+    let (out, path) = report_on(text.as_bytes());
+    assert_data_error(&out, &path, ":2:1: the row is longer than 1 MiB");
+}
+
+#[test]
+fn many_columns_in_a_row_are_a_ragged_row() {
+    // 100,000 `,cN` are about 590 KB: within a row's limit
+    let text = format!(
+        "{HEADER}{}",
+        columns("gov.online_services,2024,50", 100_000)
+    );
     let (out, path) = report_on(text.as_bytes());
     assert_data_error(
         &out,
         &path,
-        ":2:4: the row has 1000003 fields; the header has 3",
+        ":2:4: the row has 100003 fields; the header has 3",
     );
 }
 
 #[test]
-fn million_columns_in_the_header_are_ignored_with_a_warning() {
-    let mut text = million_columns("indicator,year,value");
-    text.push_str(&million_columns("gov.online_services,2024,50"));
+fn many_columns_in_the_header_are_ignored_with_a_warning() {
+    let mut text = columns("indicator,year,value", 100_000);
+    text.push_str(&columns("gov.online_services,2024,50", 100_000));
     let (out, path) = report_on(text.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{:.500}", stderr(&out));
     assert!(stderr(&out).contains(&format!("{path}: ignoring unknown columns: c0, c1")));
@@ -425,6 +443,10 @@ fn table_renderer_survives_an_overlong_id() {
 #[test]
 fn ten_megabyte_indicator_id_is_rejected_quickly() {
     let text = format!("{HEADER}{},2024,50\n", "g".repeat(10_000_000));
+    let (out, path) = report_on(text.as_bytes());
+    assert_data_error(&out, &path, ":2:1: the row is longer than 1 MiB");
+    // a long id within the limit is an unknown indicator, its hint not searched
+    let text = format!("{HEADER}{},2024,50\n", "g".repeat(1_000_000));
     let (out, path) = report_on(text.as_bytes());
     assert_data_error(&out, &path, ":2:1: indicator: unknown indicator");
     assert!(

@@ -127,7 +127,10 @@ fn an_unwritable_output_leaves_no_file_and_exits_2() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("cannot write"));
+        .stderr(predicates::str::contains(format!(
+            "writing {}: cannot create a file in",
+            path.display()
+        )));
     assert!(!path.exists());
     dtcalc()
         .args(["template", "--years", "24"])

@@ -1,9 +1,12 @@
-//! The calculation: attainment, gap, status per indicator and target year,
-//! and summaries per pillar. Pure arithmetic: no I/O, no clock, no clap.
+//! The assessment kernel: attainment, gap and status per indicator and
+//! target year, and summaries per pillar and over all pillars, for one
+//! area's series. The single-area report, every area of `--by area`,
+//! `check` and the rankings all come from [`assess`]. Pure arithmetic: no
+//! I/O, no clock, no clap.
 
-use std::collections::{BTreeMap, BTreeSet};
+pub mod rank;
 
-use crate::actuals::Observation;
+use crate::store::{AreaSeries, MemberId, Point, Store};
 use crate::targets::{Comparison, Indicator, Resolution, Target};
 
 /// The state of one indicator against one target year.
@@ -37,12 +40,19 @@ impl Status {
 /// What to assess.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Use figures up to this year; `None` means the latest year in the data.
+    /// Use figures up to this year; `None`: there is no figure at all.
     pub as_of: Option<i32>,
     /// Target years to assess, ascending.
     pub horizons: Vec<i32>,
-    /// Restrict to these pillars; empty means all.
-    pub pillars: Vec<String>,
+    /// Restrict to these pillars (indices into `Resolution::pillars`);
+    /// empty means all.
+    pub pillars: Vec<usize>,
+}
+
+impl Options {
+    fn selects(&self, pillar: Option<usize>) -> bool {
+        self.pillars.is_empty() || pillar.is_some_and(|p| self.pillars.contains(&p))
+    }
 }
 
 /// One indicator assessed against one target year.
@@ -74,11 +84,35 @@ pub struct IndicatorResult {
     pub missing_members: Vec<String>,
 }
 
-/// Counts for one pillar (or all of them) and one target year.
+/// What a summary sums up: one pillar, or every selected pillar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// A pillar: its index in `Resolution::pillars`.
+    Pillar(usize),
+    /// All selected pillars together.
+    Total,
+}
+
+impl Scope {
+    /// The id used in JSON and CSV: the pillar's id, or `total`.
+    pub fn id<'a>(&self, resolution: &'a Resolution) -> &'a str {
+        match self {
+            Scope::Pillar(p) => resolution.pillars.get(*p).map_or("", |p| p.id.as_str()),
+            Scope::Total => "total",
+        }
+    }
+
+    /// True for a pillar with this index.
+    pub fn is_pillar(&self, index: usize) -> bool {
+        *self == Scope::Pillar(index)
+    }
+}
+
+/// Counts for one scope and one target year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// Pillar id, or `total` for all selected pillars.
-    pub pillar: String,
+    /// A pillar, or all selected pillars.
+    pub scope: Scope,
     /// The target year.
     pub target_year: i32,
     /// Indicators with a target for that year.
@@ -95,7 +129,7 @@ pub struct Summary {
     pub items_met: usize,
 }
 
-/// The whole assessment.
+/// The whole assessment of one area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     /// The as-of year used; `None` when there is no data at all.
@@ -104,10 +138,17 @@ pub struct Assessment {
     pub horizons: Vec<i32>,
     /// One result per selected indicator and target year (year-major order).
     pub results: Vec<IndicatorResult>,
-    /// One summary per selected pillar and target year.
+    /// One summary per selected pillar and target year (year-major order).
     pub pillars: Vec<Summary>,
     /// One summary over all selected pillars per target year.
     pub totals: Vec<Summary>,
+}
+
+impl Assessment {
+    /// The results of one target year.
+    pub fn results_of(&self, year: i32) -> impl Iterator<Item = &IndicatorResult> {
+        self.results.iter().filter(move |r| r.target_year == year)
+    }
 }
 
 /// Attainment in %, or `None` when it is undefined.
@@ -142,41 +183,37 @@ pub fn gap(comparison: Comparison, actual: f64, target: f64) -> f64 {
     }
 }
 
-/// Assesses every selected indicator against every horizon.
+/// Assesses one area's series: every selected indicator against every
+/// horizon, then the summaries. `store` names the members.
 pub fn assess(
     resolution: &Resolution,
-    observations: &[Observation],
+    series: &AreaSeries,
+    store: &Store,
     options: &Options,
 ) -> Assessment {
-    let as_of = options
-        .as_of
-        .or_else(|| observations.iter().map(|o| o.year).max());
-    let latest = latest_figures(observations, as_of);
     let selected: Vec<(usize, &Indicator)> = resolution
         .indicators
         .iter()
         .enumerate()
-        .filter(|(_, ind)| options.pillars.is_empty() || options.pillars.contains(&ind.pillar))
+        .filter(|(i, _)| options.selects(resolution.pillar_of(*i)))
         .collect();
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(selected.len() * options.horizons.len());
+    let mut latest: Vec<(Option<MemberId>, Point)> = Vec::new();
     for &year in &options.horizons {
         for &(i, ind) in &selected {
-            let figures = latest.get(&i).cloned().unwrap_or_default();
-            results.push(assess_one(i, ind, year, &figures));
-        }
-    }
-    let mut pillars = Vec::new();
-    let mut totals = Vec::new();
-    for &year in &options.horizons {
-        for p in &resolution.pillars {
-            if options.pillars.is_empty() || options.pillars.contains(&p.id) {
-                pillars.push(summarise(resolution, &results, year, Some(&p.id)));
+            latest.clear();
+            if let Some(as_of) = options.as_of {
+                latest.extend(series.of(i).filter_map(|(member, points)| {
+                    let last = points.iter().rev().find(|p| p.0 <= as_of)?;
+                    Some((member, *last))
+                }));
             }
+            results.push(assess_one(i, ind, year, &latest, store));
         }
-        totals.push(summarise(resolution, &results, year, None));
     }
+    let (pillars, totals) = summarise(resolution, &results, options);
     Assessment {
-        as_of,
+        as_of: options.as_of,
         horizons: options.horizons.clone(),
         results,
         pillars,
@@ -184,41 +221,21 @@ pub fn assess(
     }
 }
 
-/// A figure used for an indicator: (member, year, value).
-type Figure = (Option<String>, i32, f64);
-
-/// Per indicator, the latest figure of each member at or before `as_of`,
-/// sorted by member.
-fn latest_figures(
-    observations: &[Observation],
-    as_of: Option<i32>,
-) -> BTreeMap<usize, Vec<Figure>> {
-    let mut best: BTreeMap<(usize, Option<String>), (i32, f64)> = BTreeMap::new();
-    let Some(as_of) = as_of else {
-        return BTreeMap::new();
-    };
-    for o in observations.iter().filter(|o| o.year <= as_of) {
-        let entry = best
-            .entry((o.indicator, o.member.clone()))
-            .or_insert((o.year, o.value));
-        if o.year > entry.0 {
-            *entry = (o.year, o.value);
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<Figure>> = BTreeMap::new();
-    for ((ind, member), (year, value)) in best {
-        out.entry(ind).or_default().push((member, year, value));
-    }
-    out
-}
-
-fn assess_one(index: usize, ind: &Indicator, year: i32, figures: &[Figure]) -> IndicatorResult {
+fn assess_one(
+    index: usize,
+    ind: &Indicator,
+    year: i32,
+    figures: &[(Option<MemberId>, Point)],
+    store: &Store,
+) -> IndicatorResult {
     let target = ind.target_for(year).copied();
-    let reported: BTreeSet<&str> = figures.iter().filter_map(|f| f.0.as_deref()).collect();
     let missing_members: Vec<String> = ind
         .members
         .iter()
-        .filter(|m| !reported.contains(m.as_str()))
+        .filter(|m| {
+            let id = store.find_member(m);
+            !figures.iter().any(|f| f.0.is_some() && f.0 == id)
+        })
         .cloned()
         .collect();
     let mut result = IndicatorResult {
@@ -237,13 +254,20 @@ fn assess_one(index: usize, ind: &Indicator, year: i32, figures: &[Figure]) -> I
     let Some(t) = target else { return result };
     // The worst member decides: the lowest figure when higher is better,
     // the highest when lower is better; ties go to the first member by name.
+    let name = |m: Option<MemberId>| m.map(|m| store.member_name(m));
     let worst = figures
         .iter()
-        .fold(None::<&Figure>, |worst, f| match worst {
-            Some(w) if goodness(t.comparison, w.2) <= goodness(t.comparison, f.2) => Some(w),
+        .fold(None::<&(Option<MemberId>, Point)>, |worst, f| match worst {
+            Some(w)
+                if goodness(t.comparison, w.1.1) < goodness(t.comparison, f.1.1)
+                    || (goodness(t.comparison, w.1.1) == goodness(t.comparison, f.1.1)
+                        && name(w.0) <= name(f.0)) =>
+            {
+                Some(w)
+            }
             _ => Some(f),
         });
-    let Some((member, actual_year, actual)) = worst.cloned() else {
+    let Some(&(member, (actual_year, actual))) = worst else {
         result.status = Status::NoData;
         return result;
     };
@@ -253,7 +277,11 @@ fn assess_one(index: usize, ind: &Indicator, year: i32, figures: &[Figure]) -> I
     result.attainment_pct = attainment(t.comparison, actual, t.value);
     // an infinite gap must not reach the output (JSON would say null)
     result.gap = Some(gap(t.comparison, actual, t.value)).filter(|g| g.is_finite());
-    result.worst_member = if ind.is_each() { member } else { None };
+    result.worst_member = if ind.is_each() {
+        name(member).map(str::to_string)
+    } else {
+        None
+    };
     (result.met, result.status) = match (holds, result.missing_members.is_empty()) {
         (true, true) => (Some(true), Status::Met),
         (false, true) => (Some(false), Status::NotMet),
@@ -272,49 +300,119 @@ fn goodness(comparison: Comparison, value: f64) -> f64 {
     }
 }
 
+/// The summaries per selected pillar and over all of them, per horizon, in
+/// one pass over the results.
 fn summarise(
     resolution: &Resolution,
     results: &[IndicatorResult],
-    year: i32,
-    pillar: Option<&str>,
-) -> Summary {
-    // `results` were made by `assess` from this resolution, so every
-    // `r.indicator` is in range; `get` keeps that an invariant, not a panic.
-    let indicator = |r: &IndicatorResult| resolution.indicators.get(r.indicator);
-    let rows: Vec<&IndicatorResult> = results
-        .iter()
-        .filter(|r| r.target_year == year && r.target.is_some())
-        .filter(|r| pillar.is_none_or(|p| indicator(r).is_some_and(|i| i.pillar == p)))
+    options: &Options,
+) -> (Vec<Summary>, Vec<Summary>) {
+    let scopes: Vec<Scope> = (0..resolution.pillars.len())
+        .filter(|p| options.pillars.is_empty() || options.pillars.contains(p))
+        .map(Scope::Pillar)
         .collect();
-    let with_data: Vec<&&IndicatorResult> = rows.iter().filter(|r| r.actual.is_some()).collect();
-    let capped: Vec<f64> = with_data
-        .iter()
-        .filter_map(|r| r.attainment_pct)
-        .map(|a| a.clamp(0.0, 100.0))
-        .collect();
-    let mean = (!capped.is_empty()).then(|| capped.iter().sum::<f64>() / capped.len() as f64);
-    let mut items: BTreeMap<&str, bool> = BTreeMap::new();
-    for r in &rows {
-        let item = indicator(r).map_or("", |i| i.item.as_str());
-        let met = items.entry(item).or_insert(true);
-        *met &= r.status == Status::Met;
+    let mut pillars = Vec::with_capacity(scopes.len() * options.horizons.len());
+    let mut totals = Vec::with_capacity(options.horizons.len());
+    // (scope, item, met) of every indicator with a target, per horizon
+    let mut items: Vec<(Scope, usize, bool)> = Vec::new();
+    for &year in &options.horizons {
+        let first = pillars.len();
+        pillars.extend(scopes.iter().map(|&scope| empty(scope, year)));
+        let mut total = empty(Scope::Total, year);
+        let mut sums: Vec<(f64, usize)> = vec![(0.0, 0); scopes.len() + 1];
+        items.clear();
+        for r in results
+            .iter()
+            .filter(|r| r.target_year == year && r.target.is_some())
+        {
+            let pillar = resolution.pillar_of(r.indicator);
+            let slot = pillar.and_then(|p| scopes.iter().position(|s| s.is_pillar(p)));
+            let met = r.status == Status::Met;
+            let item = resolution.item_of(r.indicator);
+            items.push((Scope::Total, item, met));
+            let targets: [Option<(&mut Summary, usize)>; 2] = [
+                Some((&mut total, scopes.len())),
+                slot.and_then(|k| pillars.get_mut(first + k).map(|s| (s, k))),
+            ];
+            if let Some(p) = pillar {
+                items.push((Scope::Pillar(p), item, met));
+            }
+            for (s, k) in targets.into_iter().flatten() {
+                s.indicators += 1;
+                if r.actual.is_some() {
+                    s.with_data += 1;
+                    if let (Some(a), Some(sum)) = (r.attainment_pct, sums.get_mut(k)) {
+                        sum.0 += a.clamp(0.0, 100.0);
+                        sum.1 += 1;
+                    }
+                }
+                s.met += usize::from(met);
+            }
+        }
+        items.sort_unstable();
+        for group in items.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let (scope, all_met) = (group[0].0, group.iter().all(|g| g.2));
+            let s = match scope {
+                Scope::Total => Some(&mut total),
+                Scope::Pillar(p) => scopes
+                    .iter()
+                    .position(|s| s.is_pillar(p))
+                    .and_then(|k| pillars.get_mut(first + k)),
+            };
+            if let Some(s) = s {
+                s.items += 1;
+                s.items_met += usize::from(all_met);
+            }
+        }
+        for (k, s) in pillars.iter_mut().skip(first).enumerate() {
+            s.mean_attainment_pct = mean(sums.get(k));
+        }
+        total.mean_attainment_pct = mean(sums.get(scopes.len()));
+        totals.push(total);
     }
+    (pillars, totals)
+}
+
+fn empty(scope: Scope, year: i32) -> Summary {
     Summary {
-        pillar: pillar.unwrap_or("total").to_string(),
+        scope,
         target_year: year,
-        indicators: rows.len(),
-        with_data: with_data.len(),
-        met: rows.iter().filter(|r| r.status == Status::Met).count(),
-        mean_attainment_pct: mean,
-        items: items.len(),
-        items_met: items.values().filter(|&&m| m).count(),
+        indicators: 0,
+        with_data: 0,
+        met: 0,
+        mean_attainment_pct: None,
+        items: 0,
+        items_met: 0,
     }
+}
+
+fn mean(sum: Option<&(f64, usize)>) -> Option<f64> {
+    sum.filter(|s| s.1 > 0).map(|s| s.0 / s.1 as f64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::targets;
+
+    #[test]
+    fn a_pillar_called_total_is_a_pillar_not_the_total() {
+        let r = targets::parse(
+            &TOML
+                .replace("id = \"soc\"", "id = \"total\"")
+                .replace("pillar = \"soc\"", "pillar = \"total\""),
+            "t.toml",
+        )
+        .expect("loads");
+        let a = run(&r, &[obs(&r, "strict", 2024, None, 90.0)], None, &[2030]);
+        let pillar = a
+            .pillars
+            .iter()
+            .find(|s| s.scope.id(&r) == "total" && s.scope != Scope::Total);
+        // the pillar "total" has strict, rank (2030 targets); the total adds share
+        assert_eq!(pillar.map(|s| s.indicators), Some(2));
+        assert_eq!(a.totals[0].indicators, 3);
+    }
 
     const TOML: &str = r#"
 [resolution]
@@ -385,29 +483,53 @@ targets = { 2025 = ">= 80" }
         targets::parse(TOML, "test.toml").expect("test targets load")
     }
 
-    fn obs(r: &Resolution, id: &str, year: i32, member: Option<&str>, value: f64) -> Observation {
-        let indicator = r.indicator(id).expect("known id");
-        Observation {
-            area: None,
-            indicator,
-            year,
-            member: member.map(str::to_string),
-            value,
-            file: 0,
-            line: 1,
-        }
+    /// One figure: (indicator id, year, member, value).
+    type Obs = (&'static str, i32, Option<&'static str>, f64);
+
+    fn obs(
+        _: &Resolution,
+        id: &'static str,
+        year: i32,
+        member: Option<&'static str>,
+        value: f64,
+    ) -> Obs {
+        (id, year, member, value)
     }
 
-    fn run(r: &Resolution, data: &[Observation], as_of: Option<i32>, years: &[i32]) -> Assessment {
-        assess(
-            r,
-            data,
-            &Options {
-                as_of,
-                horizons: years.to_vec(),
-                pillars: vec![],
-            },
-        )
+    /// Assesses the figures as one area; `as_of` `None` means the latest
+    /// year in the data.
+    fn run(r: &Resolution, data: &[Obs], as_of: Option<i32>, years: &[i32]) -> Assessment {
+        run_with(r, data, as_of, years, vec![])
+    }
+
+    fn run_with(
+        r: &Resolution,
+        data: &[Obs],
+        as_of: Option<i32>,
+        years: &[i32],
+        pillars: Vec<usize>,
+    ) -> Assessment {
+        let mut store = Store::new(2000);
+        let area = store.area("x").expect("area");
+        for (line, &(id, year, member, value)) in data.iter().enumerate() {
+            let i = r.indicator(id).expect("known id");
+            let m = member.map(|m| store.member(m).expect("member"));
+            let place = crate::store::Place {
+                file: 0,
+                line: line as u32 + 2,
+            };
+            store
+                .add(area, i, m, year, value, place)
+                .expect("no duplicates");
+        }
+        let mut series = AreaSeries::default();
+        store.series_of(area, &mut series);
+        let options = Options {
+            as_of: as_of.or(store.max_year()),
+            horizons: years.to_vec(),
+            pillars,
+        };
+        assess(r, &series, &store, &options)
     }
 
     fn result<'a>(a: &'a Assessment, r: &Resolution, id: &str, year: i32) -> &'a IndicatorResult {
@@ -545,7 +667,7 @@ targets = { 2025 = ">= 80" }
         let sum = a
             .pillars
             .iter()
-            .find(|s| s.pillar == "soc" && s.target_year == 2025)
+            .find(|s| s.scope == Scope::Pillar(1) && s.target_year == 2025)
             .expect("summary");
         assert_eq!(
             (
@@ -596,7 +718,7 @@ targets = { 2025 = ">= 80" }
         let sum = a
             .pillars
             .iter()
-            .find(|s| s.pillar == "soc" && s.target_year == 2025)
+            .find(|s| s.scope == Scope::Pillar(1) && s.target_year == 2025)
             .expect("summary");
         assert_eq!((sum.with_data, sum.met), (1, 0)); // counts as having data, never as met
     }
@@ -629,7 +751,7 @@ targets = { 2025 = ">= 80" }
         let gov = a
             .pillars
             .iter()
-            .find(|s| s.pillar == "gov")
+            .find(|s| s.scope == Scope::Pillar(0))
             .expect("gov summary");
         // share: 58.9 / 60 = 98.1666..%; share2: 93.6 / 90 = 104% capped to 100
         // mean = (98.1666.. + 100) / 2 = 99.0833..%
@@ -645,7 +767,8 @@ targets = { 2025 = ">= 80" }
             .iter()
             .find(|s| s.target_year == 2025)
             .expect("total");
-        assert_eq!(total.pillar, "total");
+        assert_eq!(total.scope, Scope::Total);
+        assert_eq!(total.scope.id(&r), "total");
         assert_eq!((total.indicators, total.items), (3, 2)); // share, share2, fibre; items dossiers, fibre
     }
 
@@ -660,7 +783,7 @@ targets = { 2025 = ">= 80" }
         let gov = a
             .pillars
             .iter()
-            .find(|s| s.pillar == "gov")
+            .find(|s| s.scope == Scope::Pillar(0))
             .expect("gov summary");
         // 0 / 60 = 0%, 45 / 90 = 50%: mean 25%
         assert!(close(gov.mean_attainment_pct.expect("mean"), 25.0));
@@ -669,12 +792,7 @@ targets = { 2025 = ">= 80" }
     #[test]
     fn pillar_filter_keeps_only_selected_pillars() {
         let r = res();
-        let opts = Options {
-            as_of: None,
-            horizons: vec![2025],
-            pillars: vec!["soc".to_string()],
-        };
-        let a = assess(&r, &[], &opts);
+        let a = run_with(&r, &[], None, &[2025], vec![1]);
         assert!(
             a.results
                 .iter()

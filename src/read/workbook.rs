@@ -1,15 +1,18 @@
 //! Excel and OpenDocument workbooks (`.xlsx`, `.xls`, `.ods`) read with
-//! calamine: the first sheet or the one asked for, cells turned into the
-//! same text fields a CSV file gives, each knowing its cell (`Sheet1!C7`).
+//! calamine: the first visible sheet or the one asked for, each row turned
+//! into the same record a CSV file gives, each field knowing its cell
+//! (`Sheet1!C7`). A workbook is read whole: it is a zip of XML that
+//! calamine loads at once.
 
 use std::io::Cursor;
+use std::sync::Arc;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader, SheetVisible, open_workbook_auto_from_rs};
 
-use super::encoding::nfc;
-use super::record::{Field, Record};
+use super::nfc;
+use super::record::{Record, RecordBuf};
 use crate::diagnostic::Diagnostic;
-use crate::lang::Text;
+use crate::msg::{Problem, WorkbookFault};
 
 /// True when the bytes are a zip (xlsx, ods) or an OLE file (xls).
 pub fn looks_like_workbook(bytes: &[u8]) -> bool {
@@ -24,24 +27,51 @@ pub fn has_workbook_extension(name: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// Reads one sheet into records (row numbers are the sheet's).
-///
-/// calamine can panic on a damaged workbook (fuzzing found an arithmetic
-/// overflow on an absurd cell reference, in calamine 0.38's
-/// `get_row_and_optional_column`): such a file is reported as damaged, with
-/// no panic message, instead of crashing the run.
-pub fn read(
-    bytes: Vec<u8>,
-    file: &str,
-    sheet: Option<&str>,
-) -> Result<Vec<Record>, Box<Diagnostic>> {
-    guarded(|| read_sheet(bytes, file, sheet)).unwrap_or_else(|| {
-                let msg = Text::new(
-            "the workbook is damaged and cannot be read; open it in a spreadsheet program and save it again",
-            "sổ tính bị hỏng và không đọc được; hãy mở nó bằng chương trình bảng tính và lưu lại",
-        );
-        Err(Box::new(Diagnostic::file(file, "unreadable", msg)))
-    })
+/// One sheet of a workbook, as text cells.
+pub struct Sheet {
+    name: String,
+    cells: Range<Data>,
+    percent: Vec<(u32, u32)>,
+    buf: RecordBuf,
+    next: usize,
+}
+
+impl Sheet {
+    /// Opens the sheet of `bytes` named `wanted`, else the first visible
+    /// one. calamine can panic on a damaged workbook (fuzzing found an
+    /// arithmetic overflow on an absurd cell reference): such a file is
+    /// reported as damaged, with no panic message.
+    pub fn open(
+        bytes: Vec<u8>,
+        file: &Arc<str>,
+        wanted: Option<&str>,
+    ) -> Result<Sheet, Box<Diagnostic>> {
+        let fault = |f: WorkbookFault| Box::new(Diagnostic::file(file, Problem::Workbook(f)));
+        guarded(|| open_sheet(bytes, wanted))
+            .unwrap_or(Err(WorkbookFault::Damaged))
+            .map_err(fault)
+    }
+
+    /// The next row, `None` after the last.
+    pub fn next_row(&mut self) -> Option<Record<'_>> {
+        let (row0, col0) = self.cells.start().unwrap_or((0, 0));
+        let i = self.next;
+        if i >= self.cells.height() {
+            return None;
+        }
+        let row = row0 + i as u32;
+        self.next += 1;
+        self.buf.clear();
+        for j in 0..self.cells.width() {
+            let cell = self.cells.get((i, j)).unwrap_or(&Data::Empty);
+            let percent = self.percent.binary_search(&(row, col0 + j as u32)).is_ok();
+            self.buf.push(&cell_text(cell, percent));
+        }
+        Some(
+            self.buf
+                .record(u64::from(row) + 1, u64::from(col0) + 1, Some(&self.name)),
+        )
+    }
 }
 
 /// Runs `f`, turning a panic into `None` without printing a panic message.
@@ -53,84 +83,58 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
-fn read_sheet(
-    bytes: Vec<u8>,
-    file: &str,
-    sheet: Option<&str>,
-) -> Result<Vec<Record>, Box<Diagnostic>> {
-    let unreadable = |msg: Text| Diagnostic::file(file, "unreadable", msg);
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        unreadable(Text::new(
-            format!("cannot read the workbook (is it really an .xlsx, .xls or .ods file?): {e}"),
-            format!("không đọc được sổ tính (có thật là tệp .xlsx, .xls hoặc .ods không?): {e}"),
-        ))
-    })?;
-    let names = book.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
+fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, WorkbookFault> {
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| WorkbookFault::CannotOpen(e.to_string()))?;
+    let sheets = book.sheets_metadata().to_vec();
+    let name = match wanted {
+        Some(wanted) => sheets
             .iter()
-            .find(|n| nfc(n.to_string()) == nfc(wanted.to_string()))
-            .ok_or_else(|| {
-                unreadable(Text::new(
-                    format!(
-                        "no sheet named \"{wanted}\"; the workbook has: {}",
-                        names.join(", ")
-                    ),
-                    format!(
-                        "không có trang tính tên \"{wanted}\"; sổ tính có: {}",
-                        names.join(", ")
-                    ),
-                ))
+            .find(|s| nfc(&s.name) == nfc(wanted))
+            .ok_or_else(|| WorkbookFault::NoSheet {
+                wanted: wanted.to_string(),
+                names: sheets.iter().map(|s| s.name.clone()).collect(),
             })?,
-        None => names.first().ok_or_else(|| {
-            unreadable(Text::new(
-                "the workbook has no sheet",
-                "sổ tính không có trang tính nào",
-            ))
-        })?,
-    }
-    .clone();
-    let range = book.worksheet_range(&name).map_err(|e| {
-        unreadable(Text::new(
-            format!("cannot read sheet \"{name}\": {e}"),
-            format!("không đọc được trang tính \"{name}\": {e}"),
-        ))
-    })?;
-    // Only xlsx has styles in calamine; elsewhere this is empty.
-    let styles = book.worksheet_style(&name).ok();
-    let is_percent = |row: u32, col: u32| {
-        styles
-            .as_ref()
-            .and_then(|s| s.get((row, col)))
-            .and_then(|s| s.number_format.as_ref())
-            .is_some_and(|f| {
-                matches!(f.format_id, Some(9 | 10)) || is_percent_format(&f.format_code)
-            })
-    };
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut records = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let row = row0 + i as u32;
-        let fields = cells
+        None => sheets
             .iter()
-            .enumerate()
-            .map(|(j, cell)| {
-                let col = col0 + j as u32;
-                Field {
-                    text: cell_text(cell, is_percent(row, col)),
-                    line: u64::from(row) + 1,
-                    column: u64::from(col) + 1,
-                }
-            })
-            .collect();
-        records.push(Record {
-            line: u64::from(row) + 1,
-            fields,
-            sheet: Some(name.clone()),
-            bad: false,
-        });
+            .find(|s| s.visible == SheetVisible::Visible)
+            .ok_or(WorkbookFault::NoSheets)?,
     }
-    Ok(records)
+    .name
+    .clone();
+    let cells = book
+        .worksheet_range(&name)
+        .map_err(|e| WorkbookFault::CannotReadSheet {
+            name: name.clone(),
+            reason: e.to_string(),
+        })?;
+    // Only xlsx has styles in calamine; elsewhere this is empty.
+    let mut percent = Vec::new();
+    if let Ok(styles) = book.worksheet_style(&name) {
+        let (row0, col0) = cells.start().unwrap_or((0, 0));
+        for (i, row) in cells.rows().enumerate() {
+            for (j, cell) in row.iter().enumerate() {
+                let at = (row0 + i as u32, col0 + j as u32);
+                let is_number = matches!(cell, Data::Float(_) | Data::Int(_));
+                let shown_as_percent = styles
+                    .get(at)
+                    .and_then(|s| s.number_format.as_ref())
+                    .is_some_and(|f| {
+                        matches!(f.format_id, Some(9 | 10)) || is_percent_format(&f.format_code)
+                    });
+                if is_number && shown_as_percent {
+                    percent.push(at);
+                }
+            }
+        }
+    }
+    Ok(Sheet {
+        name,
+        cells,
+        percent,
+        buf: RecordBuf::default(),
+        next: 0,
+    })
 }
 
 /// A cell as the text a CSV export would hold. A number shown as a
@@ -138,7 +142,7 @@ fn read_sheet(
 fn cell_text(cell: &Data, percent: bool) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => nfc(s.clone()),
+        Data::String(s) => nfc(s).into_owned(),
         Data::Float(f) if percent => times_100(&f.to_string()),
         Data::Int(i) if percent => times_100(&i.to_string()),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
@@ -166,6 +170,11 @@ fn is_percent_format(code: &str) -> bool {
 /// Multiplies a plain decimal (no exponent) by 100 by moving the point, so
 /// that 0.854 becomes 85.4 exactly rather than 85.39999999999999.
 fn times_100(decimal: &str) -> String {
+    if decimal.contains(['e', 'E']) {
+        return decimal
+            .parse::<f64>()
+            .map_or_else(|_| decimal.to_string(), |v| (v * 100.0).to_string());
+    }
     let (sign, digits) = match decimal.strip_prefix('-') {
         Some(d) => ("-", d),
         None => ("", decimal),

@@ -1,0 +1,92 @@
+//! Warnings and notes printed on stderr: they do not stop a run.
+
+use super::list;
+use super::problem::MAX_NAMES_SHOWN;
+use crate::lang::Lang;
+use crate::say;
+
+/// A notice for the person running dtcalc.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Columns no reader knows, ignored.
+    IgnoredColumns { file: String, names: Vec<String> },
+    /// Rows left out by `--skip-invalid`.
+    SkippedRows { rows: u64 },
+    /// `validate` did not read the data files: the targets file is broken.
+    DataNotChecked,
+    /// Problems counted but not listed.
+    MoreProblems { n: u64 },
+    /// Every figure of a `%` indicator in a file is between 0 and 1: the
+    /// shares were probably typed as fractions.
+    LooksLikeFractions {
+        file: String,
+        indicator: String,
+        example: String,
+    },
+}
+
+impl Notice {
+    /// The notice in `lang`, without the `dtcalc: warning: ` prefix.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            Notice::IgnoredColumns { file, names } => {
+                let names = list(names, MAX_NAMES_SHOWN, lang);
+                say!(lang,
+                    en: format!("{file}: ignoring unknown columns: {names}"),
+                    vi: format!("{file}: bỏ qua các cột không xác định: {names}"),
+                )
+            }
+            Notice::SkippedRows { rows } => say!(lang,
+                en: format!("skipped {rows} invalid row{}", if *rows == 1 { "" } else { "s" }),
+                vi: format!("đã bỏ qua {rows} dòng không hợp lệ"),
+            ),
+            Notice::DataNotChecked => say!(lang,
+                en: "data files not checked: the targets file has problems".into(),
+                vi: "chưa kiểm tra các tệp dữ liệu: tệp mục tiêu có vấn đề".into(),
+            ),
+            Notice::LooksLikeFractions {
+                file,
+                indicator,
+                example,
+            } => say!(lang,
+                en: format!(
+                    "{file}: every figure of {indicator} is between 0 and 1: it looks like fractions; \
+                     {example} means {example} %, write {}",
+                    times_100(example),
+                ),
+                vi: format!(
+                    "{file}: mọi số liệu của {indicator} đều nằm trong khoảng 0 đến 1: có vẻ là tỷ lệ thập phân; \
+                     {example} nghĩa là {example} %, hãy viết {}",
+                    times_100(example),
+                ),
+            ),
+            Notice::MoreProblems { n } => say!(lang,
+                en: format!("... and {n} more problem{}", if *n == 1 { "" } else { "s" }),
+                vi: format!("... và {n} vấn đề khác"),
+            ),
+        }
+    }
+}
+
+/// `dtcalc: warning: ` in `lang`.
+pub fn warning_prefix(lang: Lang) -> &'static str {
+    say!(lang, en: "dtcalc: warning: ", vi: "dtcalc: cảnh báo: ")
+}
+
+/// `dtcalc: skipped: ` in `lang`, before a row left out by `--skip-invalid`.
+pub fn skipped_prefix(lang: Lang) -> &'static str {
+    say!(lang, en: "dtcalc: skipped: ", vi: "dtcalc: bỏ qua: ")
+}
+
+/// `dtcalc: error: ` in `lang`.
+pub fn error_prefix(lang: Lang) -> &'static str {
+    say!(lang, en: "dtcalc: error: ", vi: "dtcalc: lỗi: ")
+}
+
+/// `0.999` as the percentage it probably means: `99.9`.
+fn times_100(example: &str) -> String {
+    example.parse::<f64>().map_or_else(
+        |_| example.to_string(),
+        |v| format!("{}", (v * 1e6).round() / 1e4),
+    )
+}

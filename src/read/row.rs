@@ -1,0 +1,291 @@
+//! One data row: the checks that turn a record into a figure or into
+//! diagnostics (every problem of the row, not just the first), the same
+//! for CSV and workbooks.
+//!
+//! A valid row costs no allocation: ids are found through small caches
+//! (the last indicator, area and member seen; rows come grouped), numbers
+//! are read without `str::parse` when plain.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::field::{self, Member, Span};
+use super::header::Columns;
+use super::record::Record;
+use super::value::{self, Evidence, Mark};
+use crate::diagnostic::Diagnostic;
+use crate::msg::Problem;
+use crate::store::{AreaId, MemberId, Store};
+use crate::targets::Resolution;
+
+/// A valid row, as the store takes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Row {
+    /// The area.
+    pub area: AreaId,
+    /// Index into `Resolution::indicators`.
+    pub indicator: usize,
+    /// The member, for per-member indicators.
+    pub member: Option<MemberId>,
+    /// The year of the figure.
+    pub year: i32,
+    /// The figure, finite, in the indicator's unit.
+    pub value: f64,
+}
+
+/// The decimal mark of a file's values, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileMark {
+    /// Fixed: by `--decimal`, or `.` in `,`-delimited files and workbooks.
+    Fixed(Mark),
+    /// Settled by a value: the mark, its line and the value.
+    Settled(Mark, u64, String),
+    /// Nothing in the file tells.
+    Unknown,
+}
+
+impl FileMark {
+    /// The mark to read values with.
+    pub fn mark(&self) -> Mark {
+        match self {
+            FileMark::Fixed(m) | FileMark::Settled(m, ..) => *m,
+            FileMark::Unknown => Mark::Point,
+        }
+    }
+}
+
+/// What a row needs to know about its file.
+pub struct FileRows<'a> {
+    /// The file as named.
+    pub name: &'a Arc<str>,
+    /// Its header.
+    pub columns: &'a Columns,
+    /// Its decimal mark.
+    pub mark: &'a FileMark,
+}
+
+/// Checks rows against a resolution, with caches shared by every file.
+pub struct Checker<'r> {
+    resolution: &'r Resolution,
+    span: Span,
+    last_indicator: Option<(Box<str>, usize)>,
+    hints: FxHashMap<Box<str>, Option<String>>,
+    /// (indicator, breakdown as written) -> member id.
+    members: FxHashMap<(usize, Box<str>), MemberId>,
+    last_member: Option<(usize, Box<str>, MemberId)>,
+    last_area: Option<(Box<str>, AreaId)>,
+}
+
+impl<'r> Checker<'r> {
+    /// Rows for `resolution`, years in `span`.
+    pub fn new(resolution: &'r Resolution, span: Span) -> Self {
+        Checker {
+            resolution,
+            span,
+            last_indicator: None,
+            hints: FxHashMap::default(),
+            members: FxHashMap::default(),
+            last_member: None,
+            last_area: None,
+        }
+    }
+
+    /// The years rows may be for.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Checks one data row. Its problems are pushed to `problems`; `None`
+    /// when it has any.
+    pub fn check(
+        &mut self,
+        record: &Record,
+        file: &FileRows,
+        store: &mut Store,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Row> {
+        let cols = file.columns;
+        let at = |col: usize, problem: Problem| {
+            let (line, column) = record.place(col);
+            let d = Diagnostic::at(file.name, line, column, problem).in_field(cols.name(col));
+            match record.cell(col) {
+                Some(cell) => d.in_cell(cell),
+                None => d,
+            }
+        };
+        // the shape first: a ragged or partly empty row is one problem
+        let (got, want) = (record.len(), cols.width());
+        if got != want {
+            let d = at(got.min(want), Problem::Ragged { got, want })
+                .in_field(None)
+                .with_value(format!("{got} field{}", if got == 1 { "" } else { "s" }));
+            problems.push(d);
+            return None;
+        }
+        let required = [
+            Some(cols.indicator),
+            Some(cols.year),
+            Some(cols.value),
+            cols.area,
+        ];
+        let empty: Vec<usize> = required
+            .into_iter()
+            .flatten()
+            .filter(|&c| record.text(c).is_empty())
+            .collect();
+        if let Some(&first) = empty.first() {
+            let names = empty
+                .iter()
+                .filter_map(|&c| cols.name(c).map(|n| n.to_string()))
+                .collect();
+            let problem = Problem::PartlyEmpty {
+                names,
+                has_area: cols.area.is_some(),
+            };
+            problems.push(at(first, problem).with_value(""));
+            return None;
+        }
+        let before = problems.len();
+        let mut report = |col: usize, p: Problem| {
+            problems.push(at(col, p).with_value(record.text(col)));
+        };
+        let indicator = self.indicator(record.text(cols.indicator));
+        let indicator = indicator.map_err(|p| report(cols.indicator, p)).ok();
+        let year = value::parse_year(record.text(cols.year))
+            .and_then(|y| self.span.check(y).map(|()| y))
+            .map_err(|p| report(cols.year, p))
+            .ok();
+        let raw_value = record.text(cols.value);
+        let value = number(raw_value, file.mark, record.line)
+            .map_err(|p| report(cols.value, p))
+            .ok();
+        let mut member = None;
+        if let Some(ind) = indicator.and_then(|i| self.resolution.indicators.get(i)) {
+            if let Some(v) = value
+                && let Err(p) = field::range(ind, v, raw_value)
+            {
+                report(cols.value, p);
+            }
+            if let Some(col) = cols.unit
+                && !record.text(col).is_empty()
+                && let Err(p) = field::unit(ind, record.text(col), value)
+            {
+                report(col, p);
+            }
+            let col = cols.breakdown;
+            let breakdown = col.map(|c| record.text(c)).unwrap_or_default();
+            match self.member(indicator.unwrap_or_default(), breakdown, store) {
+                Ok(m) => member = m,
+                Err(p) => report(col.unwrap_or(cols.indicator), p),
+            }
+        }
+        if problems.len() > before {
+            return None;
+        }
+        let area = match cols.area {
+            Some(c) => self.area(record.text(c), store)?,
+            None => store.implicit_area()?,
+        };
+        Some(Row {
+            area,
+            indicator: indicator?,
+            member,
+            year: year?,
+            value: value?,
+        })
+    }
+
+    /// The index of the indicator with this id, or the problem with the
+    /// nearest known id as a hint.
+    fn indicator(&mut self, id: &str) -> Result<usize, Problem> {
+        if let Some((last, i)) = &self.last_indicator
+            && **last == *id
+        {
+            return Ok(*i);
+        }
+        if let Some(i) = self.resolution.indicator(id) {
+            self.last_indicator = Some((id.into(), i));
+            return Ok(i);
+        }
+        let near = match self.hints.get(id) {
+            Some(near) => near.clone(),
+            None => {
+                let near = field::nearest_indicator(id, self.resolution);
+                if self.hints.len() < 10_000 {
+                    self.hints.insert(id.into(), near.clone());
+                }
+                near
+            }
+        };
+        Err(Problem::UnknownIndicator {
+            id: id.to_string(),
+            near,
+        })
+    }
+
+    /// The member a breakdown names, checked once per (indicator, spelling).
+    fn member(
+        &mut self,
+        indicator: usize,
+        breakdown: &str,
+        store: &mut Store,
+    ) -> Result<Option<MemberId>, Problem> {
+        if let Some((i, b, id)) = &self.last_member
+            && *i == indicator
+            && **b == *breakdown
+        {
+            return Ok(Some(*id));
+        }
+        if let Some(&id) = self.members.get(&(indicator, breakdown.into())) {
+            self.last_member = Some((indicator, breakdown.into(), id));
+            return Ok(Some(id));
+        }
+        let Some(ind) = self.resolution.indicators.get(indicator) else {
+            return Ok(None);
+        };
+        let id = match field::member(ind, breakdown)? {
+            Member::None => return Ok(None),
+            Member::Declared(k) => ind.members.get(k).and_then(|m| store.member(m)),
+            Member::Free(name) => store.member(name),
+        };
+        let Some(id) = id else { return Ok(None) };
+        self.members.insert((indicator, breakdown.into()), id);
+        self.last_member = Some((indicator, breakdown.into(), id));
+        Ok(Some(id))
+    }
+
+    /// The id of an area, remembering the last one.
+    fn area(&mut self, name: &str, store: &mut Store) -> Option<AreaId> {
+        if let Some((last, id)) = &self.last_area
+            && **last == *name
+        {
+            return Some(*id);
+        }
+        let id = store.area(name)?;
+        self.last_area = Some((name.into(), id));
+        Some(id)
+    }
+}
+
+/// A value read with the file's decimal mark: a value whose mark the
+/// file cannot tell, or whose mark is not the file's, is a problem.
+fn number(raw: &str, mark: &FileMark, _line: u64) -> Result<f64, Problem> {
+    match (mark, value::evidence(raw)) {
+        (FileMark::Unknown, Evidence::Ambiguous(_)) => {
+            return Err(Problem::AmbiguousDecimal {
+                raw: raw.to_string(),
+            });
+        }
+        (FileMark::Settled(m, line, other), Evidence::Settles(e)) if *m != e => {
+            return Err(Problem::MixedDecimal {
+                raw: raw.to_string(),
+                mark: e.char(),
+                line: *line,
+                other: other.clone(),
+            });
+        }
+        _ => {}
+    }
+    value::parse_number(raw, mark.mark())
+}
