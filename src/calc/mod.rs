@@ -191,33 +191,72 @@ pub fn assess(
     store: &Store,
     options: &Options,
 ) -> Assessment {
-    let selected: Vec<(usize, &Indicator)> = resolution
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| options.selects(resolution.pillar_of(*i)))
-        .collect();
-    let mut results = Vec::with_capacity(selected.len() * options.horizons.len());
-    let mut latest: Vec<(Option<MemberId>, Point)> = Vec::new();
-    for &year in &options.horizons {
-        for &(i, ind) in &selected {
-            latest.clear();
-            if let Some(as_of) = options.as_of {
-                latest.extend(series.of(i).filter_map(|(member, points)| {
-                    let last = points.iter().rev().find(|p| p.0 <= as_of)?;
-                    Some((member, *last))
-                }));
-            }
-            results.push(assess_one(i, ind, year, &latest, store));
+    Kernel::new(resolution, store, options).assess(series)
+}
+
+/// The kernel set up for one resolution, store and options: what every
+/// area shares is worked out once.
+pub struct Kernel<'a> {
+    resolution: &'a Resolution,
+    store: &'a Store,
+    options: &'a Options,
+    /// The selected indicators.
+    selected: Vec<(usize, &'a Indicator)>,
+    /// Per indicator: the ids of its declared members (`None`: no figure
+    /// has that member anywhere).
+    declared: Vec<Vec<Option<MemberId>>>,
+}
+
+impl<'a> Kernel<'a> {
+    /// The kernel for `options`; `store` names the members.
+    pub fn new(resolution: &'a Resolution, store: &'a Store, options: &'a Options) -> Self {
+        let selected = resolution
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| options.selects(resolution.pillar_of(*i)))
+            .collect();
+        let declared = resolution
+            .indicators
+            .iter()
+            .map(|ind| ind.members.iter().map(|m| store.find_member(m)).collect())
+            .collect();
+        Kernel {
+            resolution,
+            store,
+            options,
+            selected,
+            declared,
         }
     }
-    let (pillars, totals) = summarise(resolution, &results, options);
-    Assessment {
-        as_of: options.as_of,
-        horizons: options.horizons.clone(),
-        results,
-        pillars,
-        totals,
+
+    /// Assesses one area's series: every selected indicator against every
+    /// horizon, then the summaries.
+    pub fn assess(&self, series: &AreaSeries) -> Assessment {
+        let options = self.options;
+        let mut results = Vec::with_capacity(self.selected.len() * options.horizons.len());
+        let mut latest: Vec<(Option<MemberId>, Point)> = Vec::new();
+        for &year in &options.horizons {
+            for &(i, ind) in &self.selected {
+                latest.clear();
+                if let Some(as_of) = options.as_of {
+                    latest.extend(series.of(i).filter_map(|(member, points)| {
+                        let last = points.iter().rev().find(|p| p.0 <= as_of)?;
+                        Some((member, *last))
+                    }));
+                }
+                let declared = self.declared.get(i).map_or(&[][..], Vec::as_slice);
+                results.push(assess_one(i, ind, year, &latest, declared, self.store));
+            }
+        }
+        let (pillars, totals) = summarise(self.resolution, &results, options);
+        Assessment {
+            as_of: options.as_of,
+            horizons: options.horizons.clone(),
+            results,
+            pillars,
+            totals,
+        }
     }
 }
 
@@ -226,17 +265,16 @@ fn assess_one(
     ind: &Indicator,
     year: i32,
     figures: &[(Option<MemberId>, Point)],
+    declared: &[Option<MemberId>],
     store: &Store,
 ) -> IndicatorResult {
     let target = ind.target_for(year).copied();
     let missing_members: Vec<String> = ind
         .members
         .iter()
-        .filter(|m| {
-            let id = store.find_member(m);
-            !figures.iter().any(|f| f.0.is_some() && f.0 == id)
-        })
-        .cloned()
+        .zip(declared)
+        .filter(|(_, id)| !figures.iter().any(|f| f.0.is_some() && f.0 == **id))
+        .map(|(m, _)| m.clone())
         .collect();
     let mut result = IndicatorResult {
         indicator: index,

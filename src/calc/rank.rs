@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Options, Scope, Summary};
+use super::{Options, Summary};
 use crate::store::{AreaId, AreaSeries, Store};
 use crate::targets::Resolution;
 
@@ -45,24 +45,25 @@ pub struct Selection {
 pub fn rows(resolution: &Resolution, store: &Store, options: &Options) -> Vec<AreaRow> {
     let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); options.horizons.len()];
     let mut series = AreaSeries::default();
+    let kernel = super::Kernel::new(resolution, store, options);
     for area in 0..store.area_count() as AreaId {
         store.series_of(area, &mut series);
-        let a = super::assess(resolution, &series, store, options);
+        let a = kernel.assess(&series);
+        let mut pillars = a.pillars.into_iter().peekable();
         for (k, total) in a.totals.into_iter().enumerate() {
             let year = total.target_year;
-            let pillars: Vec<Summary> = a
-                .pillars
-                .iter()
-                .filter(|s| s.target_year == year && s.scope != Scope::Total)
-                .cloned()
-                .collect();
+            let mut of_year = Vec::new();
+            while let Some(s) = pillars.next_if(|s| s.target_year == year) {
+                of_year.push(s);
+            }
+            let pillars_of_year: Vec<Summary> = of_year;
             if let Some(rows) = by_year.get_mut(k) {
                 rows.push(AreaRow {
                     area,
                     name: store.area_name(area).to_string(),
                     target_year: year,
-                    score: score(&pillars),
-                    pillars,
+                    score: score(&pillars_of_year),
+                    pillars: pillars_of_year,
                     total,
                     rank: None,
                 });

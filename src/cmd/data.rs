@@ -54,6 +54,7 @@ pub(super) fn read_options(input: &InputArgs) -> Result<ReadOptions> {
         sheet: input.sheet.clone(),
         lookback: input.lookback,
         decimal: input.decimal.and_then(|c| Mark::of(char::from(c))),
+        ..ReadOptions::default()
     })
 }
 

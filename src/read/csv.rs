@@ -31,13 +31,13 @@ const CHUNK: usize = 1 << 16;
 #[derive(Debug)]
 pub enum Event<'a> {
     /// A record, and the quoting mistake that makes it unusable, if any.
-    Record(Record<'a>, Option<Diagnostic>),
+    Record(Record<'a>, Option<Box<Diagnostic>>),
     /// A row that could not be read at all (a quote never closed, a row
     /// too long); reading goes on after it.
-    Lost(Diagnostic),
+    Lost(Box<Diagnostic>),
     /// The rest of the file cannot be read (bytes that are not text in its
     /// encoding); reading stops.
-    Stop(Diagnostic),
+    Stop(Box<Diagnostic>),
     /// Reading failed (the system's error); reading stops.
     Io(io::Error),
 }
@@ -61,6 +61,12 @@ pub struct CsvReader<R> {
     ends: Vec<usize>,
     nout: usize,
     nend: usize,
+    /// Where the first `"` at or after `start` is in `buf` (`usize::MAX`:
+    /// none in the bytes read), so a record without one is known at once.
+    next_quote: usize,
+    /// Where the first byte that is not ASCII at or after `start` is in
+    /// `buf`, likewise (an ASCII record needs no UTF-8 or NFC check).
+    next_non_ascii: usize,
     /// Line ends before `start`.
     line_ends: u64,
     /// The byte before `start` is a `\r` (a `\n` right after it is part of
@@ -92,12 +98,25 @@ impl<R: Read> CsvReader<R> {
             ends: vec![0; 64],
             nout: 0,
             nend: 0,
+            next_quote: usize::MAX,
+            next_non_ascii: usize::MAX,
             line_ends: 0,
             after_cr: false,
             nfc_text: String::new(),
             nfc_ends: Vec::new(),
             lines: Vec::new(),
         }
+    }
+
+    /// Counts lines from `line` on: the reader starts in the middle of a
+    /// file whose earlier lines were read elsewhere.
+    pub fn start_at_line(&mut self, line: u64) {
+        self.line_ends = line.saturating_sub(1);
+    }
+
+    /// Line ends among the bytes read and done with.
+    pub fn line_ends(&self) -> u64 {
+        self.line_ends
     }
 
     /// The delimiter in use: given, or detected from the first line (read
@@ -185,6 +204,12 @@ impl<R: Read> CsvReader<R> {
             self.buf.copy_within(self.start..self.end, 0);
             self.pos -= self.start;
             self.end -= self.start;
+            if self.next_quote != usize::MAX {
+                self.next_quote -= self.start;
+            }
+            if self.next_non_ascii != usize::MAX {
+                self.next_non_ascii -= self.start;
+            }
             self.start = 0;
         }
         if self.buf.len() - self.end < CHUNK / 2 {
@@ -200,9 +225,34 @@ impl<R: Read> CsvReader<R> {
                 other => break other?,
             }
         };
+        let old_end = self.end;
         self.end += n;
         self.eof = n == 0;
+        if self.next_quote == usize::MAX {
+            self.seek_quote(old_end);
+        }
+        if self.next_non_ascii == usize::MAX {
+            self.seek_non_ascii(old_end);
+        }
         Ok(n)
+    }
+
+    /// Finds the first byte that is not ASCII at or after `from`.
+    fn seek_non_ascii(&mut self, from: usize) {
+        let rest = self.buf.get(from..self.end).unwrap_or_default();
+        self.next_non_ascii = match rest.is_ascii() {
+            true => usize::MAX,
+            false => rest
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map_or(usize::MAX, |i| from + i),
+        };
+    }
+
+    /// Finds the first `"` at or after `from` in the bytes read.
+    fn seek_quote(&mut self, from: usize) {
+        let rest = self.buf.get(from..self.end).unwrap_or_default();
+        self.next_quote = memchr::memchr(b'"', rest).map_or(usize::MAX, |i| from + i);
     }
 
     /// The raw bytes of the current record, its leading blank lines left
@@ -222,6 +272,38 @@ impl<R: Read> CsvReader<R> {
         1 + self.line_ends + line_ends(between, self.after_cr)
     }
 
+    /// Moves past a record read, ending at `to`; `quoted` when it holds a
+    /// `"` (so it may span lines).
+    fn advance_record(&mut self, to: usize, quoted: bool) {
+        if quoted {
+            return self.advance(to);
+        }
+        // Without a quote, the record's only line ends are the blank lines
+        // before it and the one that ends it.
+        let done = self.buf.get(self.start..to).unwrap_or_default();
+        let lead = done
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        if lead > 0 {
+            self.line_ends += line_ends(done.get(..lead).unwrap_or_default(), self.after_cr);
+        }
+        let last = done.last().copied();
+        if lead < done.len() {
+            self.line_ends += u64::from(matches!(last, Some(b'\n' | b'\r')));
+        }
+        if last.is_some() {
+            self.after_cr = last == Some(b'\r');
+        }
+        if self.next_non_ascii < to {
+            self.seek_non_ascii(to);
+        }
+        self.start = to;
+        self.pos = to;
+        self.nout = 0;
+        self.nend = 0;
+    }
+
     /// Moves past the current record: its bytes are done with.
     fn advance(&mut self, to: usize) {
         let done = self.buf.get(self.start..to).unwrap_or_default();
@@ -233,6 +315,12 @@ impl<R: Read> CsvReader<R> {
         self.pos = to;
         self.nout = 0;
         self.nend = 0;
+        if self.next_quote < to {
+            self.seek_quote(to);
+        }
+        if self.next_non_ascii < to {
+            self.seek_non_ascii(to);
+        }
     }
 
     /// Starts csv-core afresh at `to` (after a row that could not be read).
@@ -244,35 +332,64 @@ impl<R: Read> CsvReader<R> {
     /// A record csv-core has ended.
     fn record(&mut self) -> Event<'_> {
         let (content_at, content) = self.content();
-        let line = self.line_at(content_at);
-        let delimiter = self.delimiter.unwrap_or(b',');
-        let issue = memchr::memchr(b'"', content).and_then(|_| quoting::check(content, delimiter));
-        if let Some(Issue::Unclosed { field, quote }) = issue {
-            return self.unclosed(content_at, field, quote);
+        // without a quote a record is one line: csv-core ends it at a line end
+        let quoted = self.next_quote < self.pos;
+        let line = match content_at == self.start {
+            true => 1 + self.line_ends,
+            false => self.line_at(content_at),
+        };
+        if quoted {
+            let delimiter = self.delimiter.unwrap_or(b',');
+            match quoting::check(content, delimiter) {
+                Some(Issue::Unclosed { field, quote }) => {
+                    return self.unclosed(content_at, field, quote);
+                }
+                Some(issue) => {
+                    let problem = self.quote_problem(content_at, issue);
+                    return self.finish_record(line, quoted, Some(Box::new(problem)));
+                }
+                None => {}
+            }
         }
-        let problem = issue.map(|issue| self.quote_problem(content_at, issue));
+        self.finish_record(line, quoted, None)
+    }
+
+    /// A record with no quote that makes it unreadable: checked as UTF-8,
+    /// its fields' lines found when it spans lines, NFC-normalised.
+    fn finish_record(
+        &mut self,
+        line: u64,
+        quoted: bool,
+        problem: Option<Box<Diagnostic>>,
+    ) -> Event<'_> {
         let (nout, nend) = (self.nout, self.nend);
-        if std::str::from_utf8(self.out.get(..nout).unwrap_or_default()).is_err() {
+        // the fields hold no byte the record's bytes do not
+        let ascii = self.next_non_ascii >= self.pos;
+        let bytes = self.out.get(..nout).unwrap_or_default();
+        if !ascii && std::str::from_utf8(bytes).is_err() {
             return self.not_utf8();
         }
         // the record's bytes are done with once it is returned
         let pos = self.pos;
-        self.advance(pos);
-        let text =
-            std::str::from_utf8(self.out.get(..nout).unwrap_or_default()).unwrap_or_default();
+        self.advance_record(pos, quoted);
+        let bytes = self.out.get(..nout).unwrap_or_default();
         let ends = self.ends.get(..nend).unwrap_or_default();
         self.lines.clear();
-        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some() {
+        if quoted && memchr::memchr2(b'\n', b'\r', bytes).is_some() {
             let mut at = line;
             let mut from = 0;
             for &end in ends {
                 self.lines.push(at);
-                at += line_ends(text.as_bytes().get(from..end).unwrap_or_default(), false);
+                at += line_ends(bytes.get(from..end).unwrap_or_default(), false);
                 from = end;
             }
         }
-        let (text, ends) = if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-            (text, ends)
+        let text = match ascii {
+            true => "",
+            false => std::str::from_utf8(bytes).unwrap_or_default(),
+        };
+        let (text, ends) = if ascii || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            (bytes, ends)
         } else {
             self.nfc_text.clear();
             self.nfc_ends.clear();
@@ -283,7 +400,7 @@ impl<R: Read> CsvReader<R> {
                 self.nfc_ends.push(self.nfc_text.len());
                 from = end;
             }
-            (self.nfc_text.as_str(), self.nfc_ends.as_slice())
+            (self.nfc_text.as_bytes(), self.nfc_ends.as_slice())
         };
         let record = Record {
             line,
@@ -336,7 +453,7 @@ impl<R: Read> CsvReader<R> {
         )
         .with_value(excerpt);
         self.restart(next);
-        Event::Lost(d)
+        Event::Lost(Box::new(d))
     }
 
     /// A row longer than [`MAX_ROW`]: a quote never closed, or a file that
@@ -362,7 +479,7 @@ impl<R: Read> CsvReader<R> {
                     to += 1;
                 }
                 self.restart(to);
-                return Event::Lost(d);
+                return Event::Lost(Box::new(d));
             }
             // keep only the bytes not yet looked at, counting the lines passed
             let end = self.end;
@@ -370,7 +487,7 @@ impl<R: Read> CsvReader<R> {
             match self.fill() {
                 Ok(0) => {
                     self.restart(self.end);
-                    return Event::Lost(d);
+                    return Event::Lost(Box::new(d));
                 }
                 Ok(_) => {}
                 Err(e) => return self.stop_on(&e),
@@ -400,7 +517,7 @@ impl<R: Read> CsvReader<R> {
         self.stopped = true;
         let d = Diagnostic::at(&self.file, line, column, Problem::NotUtf8 { byte, column })
             .with_value(format!("0x{byte:02x}"));
-        Event::Stop(d)
+        Event::Stop(Box::new(d))
     }
 
     /// An I/O error: bytes not valid in the file's encoding become a
@@ -414,7 +531,7 @@ impl<R: Read> CsvReader<R> {
                     encoding: m.encoding.clone(),
                     utf16: m.utf16,
                 };
-                Event::Stop(Diagnostic::at(&self.file, m.line, 1, problem))
+                Event::Stop(Box::new(Diagnostic::at(&self.file, m.line, 1, problem)))
             }
             None => Event::Io(io::Error::new(e.kind(), e.to_string())),
         }
@@ -476,11 +593,7 @@ mod tests {
         let mut out = Vec::new();
         while let Some(e) = r.next_event() {
             out.push(match e {
-                Event::Record(rec, p) => (
-                    rec.line,
-                    (0..rec.len()).map(|i| rec.raw(i).to_string()).collect(),
-                    p.map(|d| d.rule().id()),
-                ),
+                Event::Record(rec, p) => (rec.line, fields(&rec), p.map(|d| d.rule().id())),
                 Event::Lost(d) | Event::Stop(d) => {
                     (d.line.unwrap_or(0), vec![], Some(d.rule().id()))
                 }
@@ -488,6 +601,10 @@ mod tests {
             });
         }
         out
+    }
+
+    fn fields(r: &Record) -> Vec<String> {
+        (0..r.len()).map(|i| r.raw(i).to_string()).collect()
     }
 
     fn lines(text: &[u8]) -> Vec<u64> {
@@ -535,7 +652,7 @@ mod tests {
             (rec.place(0), rec.place(1), rec.place(2)),
             ((3, 1), (3, 2), (4, 3))
         );
-        assert_eq!(rec.raw(1), "x\r\ny");
+        assert_eq!(fields(&rec)[1], "x\r\ny");
     }
 
     #[test]
@@ -593,7 +710,7 @@ mod tests {
         let mut seen = Vec::new();
         while let Some(e) = r.next_event() {
             seen.push(match e {
-                Event::Record(rec, _) => (rec.line, rec.raw(0).to_string()),
+                Event::Record(rec, _) => (rec.line, fields(&rec)[0].clone()),
                 Event::Lost(d) => (d.line.unwrap_or(0), d.rule().id().to_string()),
                 Event::Stop(_) | Event::Io(_) => panic!("no stop"),
             });

@@ -15,6 +15,7 @@ pub mod header;
 mod quoting;
 pub mod record;
 pub mod row;
+mod split;
 pub mod value;
 pub mod workbook;
 
@@ -23,7 +24,6 @@ use std::io::{self, Read};
 use std::sync::Arc;
 
 use encoding_rs::Encoding;
-use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
@@ -61,6 +61,8 @@ pub struct ReadOptions {
     /// The decimal mark of `;`- and tab-delimited files; decided from the
     /// values when `None`.
     pub decimal: Option<Mark>,
+    /// Files of at least this many bytes are read on two threads.
+    pub split_min: u64,
 }
 
 impl Default for ReadOptions {
@@ -71,6 +73,7 @@ impl Default for ReadOptions {
             sheet: None,
             lookback: DEFAULT_LOOKBACK,
             decimal: None,
+            split_min: split::SPLIT_MIN,
         }
     }
 }
@@ -144,8 +147,8 @@ pub fn read(
         problems: Vec::new(),
     };
     for path in paths {
-        let input = open(path)?;
-        reader.file(path, input)?;
+        let (input, len) = open(path)?;
+        reader.file(path, input, len)?;
     }
     Ok(reader.outcome)
 }
@@ -169,7 +172,7 @@ pub fn read_bytes(
         problems: Vec::new(),
     };
     for &(name, bytes) in files {
-        reader.file(name, Box::new(bytes))?;
+        reader.file(name, Box::new(bytes), None)?;
     }
     Ok(reader.outcome)
 }
@@ -228,14 +231,15 @@ struct FileState {
     mark: FileMark,
     /// Whole-file problems of the run before this file.
     file_problems_before: u64,
-    /// Per `%` indicator: every figure within 0-1, one not 0, the largest.
-    fractions: FxHashMap<usize, (bool, bool, f64)>,
+    /// Per indicator: figures seen, every one within 0-1, one not 0, the
+    /// largest (for `%` indicators).
+    fractions: Vec<(bool, bool, bool, f64)>,
 }
 
 /// Something held back while the decimal mark is looked for.
 enum Held {
-    Record(OwnedRecord, Option<Diagnostic>),
-    Lost(Diagnostic),
+    Record(OwnedRecord, Option<Box<Diagnostic>>),
+    Lost(Box<Diagnostic>),
 }
 
 impl Reader<'_, '_> {
@@ -247,7 +251,14 @@ impl Reader<'_, '_> {
         self.sink.problem(d);
     }
 
-    fn file(&mut self, path: &str, mut input: Box<dyn Read + '_>) -> Result<(), Failure> {
+    /// Reads one file from `input`; `len` is its size when it is a file on
+    /// disk (a large one may be read on two threads).
+    fn file(
+        &mut self,
+        path: &str,
+        mut input: Box<dyn Read + '_>,
+        len: Option<u64>,
+    ) -> Result<(), Failure> {
         let index = self.outcome.files.len() as u16;
         let name: Arc<str> = Arc::from(path);
         self.outcome.files.push(FileInfo {
@@ -277,13 +288,28 @@ impl Reader<'_, '_> {
             broken: false,
             mark: FileMark::Unknown,
             file_problems_before: self.outcome.file_problems,
-            fractions: FxHashMap::default(),
+            fractions: Vec::new(),
         };
         if workbook::has_workbook_extension(path) || workbook::looks_like_workbook(&head) {
             input.read_to_end(&mut head).map_err(cannot)?;
             self.workbook(head, &mut state);
         } else {
             let sniffed = decode::sniff(&head, self.options.encoding);
+            let cut = match (sniffed.encoding, len) {
+                (None, Some(len)) if len >= self.options.split_min => {
+                    split::cut(path, len).filter(|&c| c > head.len() as u64)
+                }
+                _ => None,
+            };
+            let first_half = Arc::new(std::sync::atomic::AtomicU8::new(split::READING));
+            let input: Box<dyn Read + '_> = match cut {
+                Some(c) => Box::new(split::FirstHalf::new(
+                    input,
+                    c - head.len() as u64,
+                    Arc::clone(&first_half),
+                )),
+                None => input,
+            };
             let body = io::Cursor::new(head).chain(input);
             let mut body: Box<dyn Read + '_> = Box::new(body);
             io::copy(&mut (&mut body).take(sniffed.bom as u64), &mut io::sink()).map_err(cannot)?;
@@ -292,7 +318,8 @@ impl Reader<'_, '_> {
                 None => body,
             };
             let csv = CsvReader::new(text, self.options.delimiter, Arc::clone(&state.name));
-            self.csv(csv, &mut state).map_err(cannot)?;
+            let split = cut.map(|c| (c, first_half));
+            self.csv(csv, &mut state, path, split).map_err(cannot)?;
         }
         self.finish_file(&state);
         Ok(())
@@ -315,7 +342,13 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn csv<R: Read>(&mut self, mut csv: CsvReader<R>, state: &mut FileState) -> io::Result<()> {
+    fn csv<R: Read>(
+        &mut self,
+        mut csv: CsvReader<R>,
+        state: &mut FileState,
+        path: &str,
+        split: Option<(u64, Arc<std::sync::atomic::AtomicU8>)>,
+    ) -> io::Result<()> {
         let delimiter = match csv.delimiter() {
             Ok(d) => d,
             Err(e) => return self.io_or_stop(&e, state),
@@ -325,45 +358,90 @@ impl Reader<'_, '_> {
             (None, b',') => FileMark::Fixed(Mark::Point),
             (None, _) => FileMark::Unknown,
         };
+        if let Some((cut, first_half)) = split {
+            match state.mark {
+                FileMark::Fixed(_) => {
+                    return self.cut_file(&mut csv, state, path, cut, &first_half);
+                }
+                _ => first_half.store(split::READ_ON, std::sync::atomic::Ordering::Relaxed),
+            }
+        }
         let mut held: Vec<Held> = Vec::new();
         let mut held_bytes = 0;
         let mut looking = state.mark == FileMark::Unknown;
         while let Some(event) = csv.next_event() {
-            if looking && state.columns.is_some() && !state.broken {
-                // hold rows back until a value tells the decimal mark
-                match event {
-                    Event::Record(record, problem) => {
-                        if let Some(m) = self.settles(&record, state) {
-                            state.mark = m;
-                            looking = false;
-                            self.release(&mut held, state);
-                            self.record(&record, problem, state);
-                        } else {
-                            held_bytes += record.len() + 64;
-                            held.push(Held::Record(record.to_owned(), problem));
-                            if held_bytes > LOOKAHEAD_BYTES {
-                                looking = false;
-                                self.release(&mut held, state);
-                            }
-                        }
-                    }
-                    Event::Lost(d) => held.push(Held::Lost(d)),
-                    Event::Stop(d) => {
-                        self.release(&mut held, state);
-                        self.emit(d);
-                    }
-                    Event::Io(e) => return Err(e),
-                }
+            if !(looking && state.columns.is_some() && !state.broken) {
+                self.event(event, state)?;
                 continue;
             }
+            // hold rows back until a value tells the decimal mark
             match event {
-                Event::Record(record, problem) => self.record(&record, problem, state),
-                Event::Lost(d) => self.lost(d, state),
-                Event::Stop(d) => self.emit(d),
+                Event::Record(record, problem) => {
+                    if let Some(m) = self.settles(&record, state) {
+                        state.mark = m;
+                        looking = false;
+                        self.release(&mut held, state);
+                        self.record(&record, problem, state);
+                    } else {
+                        held_bytes += record.text.len() + 64;
+                        held.push(Held::Record(record.to_owned(), problem));
+                        if held_bytes > LOOKAHEAD_BYTES {
+                            looking = false;
+                            self.release(&mut held, state);
+                        }
+                    }
+                }
+                Event::Lost(d) => held.push(Held::Lost(d)),
+                Event::Stop(d) => {
+                    self.release(&mut held, state);
+                    self.emit(*d);
+                }
                 Event::Io(e) => return Err(e),
             }
         }
         self.release(&mut held, state);
+        Ok(())
+    }
+
+    /// A file cut in two: its header read here, then its halves read on
+    /// two threads (`split.rs`).
+    fn cut_file<R: Read>(
+        &mut self,
+        csv: &mut CsvReader<R>,
+        state: &mut FileState,
+        path: &str,
+        cut: u64,
+        first_half: &std::sync::atomic::AtomicU8,
+    ) -> io::Result<()> {
+        while state.columns.is_none() && !state.broken {
+            match csv.next_event() {
+                Some(event) => self.event(event, state)?,
+                None => return Ok(()),
+            }
+        }
+        if state.broken {
+            first_half.store(split::READ_ON, std::sync::atomic::Ordering::Relaxed);
+            return self.events(csv, state);
+        }
+        self.two_halves(csv, state, path, cut, first_half)
+    }
+
+    /// Every event of `csv`, the decimal mark known.
+    fn events<R: Read>(&mut self, csv: &mut CsvReader<R>, state: &mut FileState) -> io::Result<()> {
+        while let Some(event) = csv.next_event() {
+            self.event(event, state)?;
+        }
+        Ok(())
+    }
+
+    /// One event: a record, a row lost, the end of what can be read.
+    fn event(&mut self, event: Event, state: &mut FileState) -> io::Result<()> {
+        match event {
+            Event::Record(record, problem) => self.record(&record, problem, state),
+            Event::Lost(d) => self.lost(*d, state),
+            Event::Stop(d) => self.emit(*d),
+            Event::Io(e) => return Err(e),
+        }
         Ok(())
     }
 
@@ -400,7 +478,7 @@ impl Reader<'_, '_> {
         for h in std::mem::take(held) {
             match h {
                 Held::Record(r, problem) => self.record(&r.as_record(), problem, state),
-                Held::Lost(d) => self.lost(d, state),
+                Held::Lost(d) => self.lost(*d, state),
             }
         }
     }
@@ -421,19 +499,19 @@ impl Reader<'_, '_> {
     }
 
     /// One record: the header, or a data row.
-    fn record(&mut self, record: &Record, quote: Option<Diagnostic>, state: &mut FileState) {
+    fn record(&mut self, record: &Record, quote: Option<Box<Diagnostic>>, state: &mut FileState) {
         if state.columns.is_none() && !state.broken {
             if record.is_blank() {
                 return;
             }
             if let Some(d) = quote {
-                self.emit(d);
+                self.emit(*d);
             }
             return self.header(record, state);
         }
         if state.broken {
             if let Some(d) = quote {
-                self.emit(d);
+                self.emit(*d);
             }
             return;
         }
@@ -442,7 +520,7 @@ impl Reader<'_, '_> {
         }
         if let Some(d) = quote {
             self.outcome.rejected += 1;
-            return self.emit(d);
+            return self.emit(*d);
         }
         let Some(columns) = state.columns.as_ref() else {
             return;
@@ -576,21 +654,16 @@ impl Reader<'_, '_> {
     }
 
     fn track_fraction(&self, row: &Row, state: &mut FileState) {
-        let is_share = self
-            .resolution
-            .indicators
-            .get(row.indicator)
-            .is_some_and(|i| i.unit == Unit::Percent);
-        if !is_share {
-            return;
+        if state.fractions.is_empty() {
+            let n = self.resolution.indicators.len();
+            state.fractions = vec![(false, true, false, 0.0); n];
         }
-        let e = state
-            .fractions
-            .entry(row.indicator)
-            .or_insert((true, false, 0.0));
-        e.0 &= (0.0..=1.0).contains(&row.value);
-        e.1 |= row.value != 0.0;
-        e.2 = e.2.max(row.value);
+        if let Some(e) = state.fractions.get_mut(row.indicator) {
+            e.0 = true;
+            e.1 &= (0.0..=1.0).contains(&row.value);
+            e.2 |= row.value != 0.0;
+            e.3 = e.3.max(row.value);
+        }
     }
 
     fn finish_file(&mut self, state: &FileState) {
@@ -599,15 +672,12 @@ impl Reader<'_, '_> {
             let d = Diagnostic::file(&state.name, Problem::EmptyFile);
             self.emit(d);
         }
-        let mut fractions: Vec<(&usize, &(bool, bool, f64))> = state.fractions.iter().collect();
-        fractions.sort_by_key(|(i, _)| **i);
-        for (&i, &(all, nonzero, example)) in fractions {
-            if all && nonzero {
-                let indicator = self
-                    .resolution
-                    .indicators
-                    .get(i)
-                    .map_or_else(String::new, |ind| ind.id.clone());
+        for (i, &(seen, all, nonzero, example)) in state.fractions.iter().enumerate() {
+            let Some(ind) = self.resolution.indicators.get(i) else {
+                continue;
+            };
+            if seen && all && nonzero && ind.unit == Unit::Percent {
+                let indicator = ind.id.clone();
                 self.sink.notice(Notice::LooksLikeFractions {
                     file: state.name.to_string(),
                     indicator,
@@ -619,9 +689,9 @@ impl Reader<'_, '_> {
 }
 
 /// Opens a data file, or standard input for `-`.
-fn open(path: &str) -> Result<Box<dyn Read>, Failure> {
+fn open(path: &str) -> Result<(Box<dyn Read>, Option<u64>), Failure> {
     if path == "-" {
-        return Ok(Box::new(io::stdin()));
+        return Ok((Box::new(io::stdin()), None));
     }
     let p = std::path::Path::new(path);
     if p.is_dir() {
@@ -630,7 +700,10 @@ fn open(path: &str) -> Result<Box<dyn Read>, Failure> {
         });
     }
     std::fs::File::open(p)
-        .map(|f| Box::new(f) as Box<dyn Read>)
+        .map(|f| {
+            let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            (Box::new(f) as Box<dyn Read>, len)
+        })
         .map_err(|e| Failure::CannotReadData {
             path: path.to_string(),
             reason: e.to_string(),

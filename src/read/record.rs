@@ -3,12 +3,16 @@
 
 /// One row: its fields as text, and the line (or sheet row) and column of
 /// each. Borrowed from the reader that made it; valid until its next row.
+///
+/// The text is kept as the bytes the reader checked to be UTF-8 (NFC): the
+/// row checks read plain fields as bytes, and a field is made `str` only
+/// when it is looked at as text.
 #[derive(Debug, Clone, Copy)]
 pub struct Record<'a> {
     /// The line (or sheet row) the row starts on, 1-based.
     pub line: u64,
-    /// Every field's text, one after the other.
-    pub(super) text: &'a str,
+    /// Every field's text, one after the other (UTF-8).
+    pub(super) text: &'a [u8],
     /// The end of each field in `text`.
     pub(super) ends: &'a [usize],
     /// The line each field starts on; empty when all are on `line`.
@@ -31,8 +35,8 @@ impl<'a> Record<'a> {
         self.ends.is_empty()
     }
 
-    /// Field `i` as written, or "" past the end.
-    pub fn raw(&self, i: usize) -> &'a str {
+    /// Field `i`'s bytes as written, or none past the end.
+    fn field(&self, i: usize) -> &'a [u8] {
         let start = match i {
             0 => 0,
             _ => self.ends.get(i - 1).copied().unwrap_or(usize::MAX),
@@ -41,14 +45,41 @@ impl<'a> Record<'a> {
         self.text.get(start..end).unwrap_or_default()
     }
 
+    /// Field `i` as written, or "" past the end.
+    pub fn raw(&self, i: usize) -> &'a str {
+        std::str::from_utf8(self.field(i)).unwrap_or_default()
+    }
+
     /// Field `i` trimmed, or "" past the end.
     pub fn text(&self, i: usize) -> &'a str {
-        self.raw(i).trim()
+        let raw = self.field(i);
+        // the usual field: nothing to trim
+        match (raw.first(), raw.last()) {
+            (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => {
+                std::str::from_utf8(raw).unwrap_or_default()
+            }
+            (None, _) => "",
+            _ => self.raw(i).trim(),
+        }
+    }
+
+    /// Field `i`'s bytes when they need no trimming (the common field),
+    /// else `None`: the row checks' fast path.
+    pub fn plain(&self, i: usize) -> Option<&'a [u8]> {
+        let raw = self.field(i);
+        match (raw.first(), raw.last()) {
+            (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => Some(raw),
+            (None, _) => Some(raw),
+            _ => None,
+        }
     }
 
     /// True when every field is empty or blank (Excel's trailing `;;;` rows).
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        match self.text.first() {
+            Some(b) if b.is_ascii_graphic() => false,
+            _ => std::str::from_utf8(self.text).is_ok_and(|t| t.trim().is_empty()),
+        }
     }
 
     /// The (line, column) of field `i`; past the last field, just after it.
@@ -81,7 +112,7 @@ impl<'a> Record<'a> {
     pub fn to_owned(&self) -> OwnedRecord {
         OwnedRecord {
             line: self.line,
-            text: self.text.to_string(),
+            text: self.text.to_vec(),
             ends: self.ends.to_vec(),
             lines: self.lines.to_vec(),
             first_column: self.first_column,
@@ -95,7 +126,7 @@ impl<'a> Record<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OwnedRecord {
     line: u64,
-    text: String,
+    text: Vec<u8>,
     ends: Vec<usize>,
     lines: Vec<u64>,
     first_column: u64,
@@ -148,7 +179,7 @@ impl RecordBuf {
     ) -> Record<'a> {
         Record {
             line,
-            text: &self.text,
+            text: self.text.as_bytes(),
             ends: &self.ends,
             lines: &self.lines,
             first_column,

@@ -69,12 +69,14 @@ pub struct FileRows<'a> {
 pub struct Checker<'r> {
     resolution: &'r Resolution,
     span: Span,
-    last_indicator: Option<(Box<str>, usize)>,
+    last_indicator: Option<usize>,
     hints: FxHashMap<Box<str>, Option<String>>,
-    /// (indicator, breakdown as written) -> member id.
-    members: FxHashMap<(usize, Box<str>), MemberId>,
-    last_member: Option<(usize, Box<str>, MemberId)>,
-    last_area: Option<(Box<str>, AreaId)>,
+    /// Per indicator: breakdown as written -> member id.
+    members: Vec<FxHashMap<Box<str>, MemberId>>,
+    /// The last (indicator, breakdown as written, member).
+    last_member: Option<(usize, String, MemberId)>,
+    /// The last area as written and its id.
+    last_area: Option<(String, AreaId)>,
 }
 
 impl<'r> Checker<'r> {
@@ -85,7 +87,7 @@ impl<'r> Checker<'r> {
             span,
             last_indicator: None,
             hints: FxHashMap::default(),
-            members: FxHashMap::default(),
+            members: vec![FxHashMap::default(); resolution.indicators.len()],
             last_member: None,
             last_area: None,
         }
@@ -99,6 +101,90 @@ impl<'r> Checker<'r> {
     /// Checks one data row. Its problems are pushed to `problems`; `None`
     /// when it has any.
     pub fn check(
+        &mut self,
+        record: &Record,
+        file: &FileRows,
+        store: &mut Store,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Row> {
+        self.plain(record, file, store)
+            .or_else(|| self.every_check(record, file, store, problems))
+    }
+
+    /// The common valid row, taken with the same rules as
+    /// [`Checker::every_check`] but no problem reporting: `None` for any
+    /// row that is not plainly valid, which the full check then looks at.
+    fn plain(&mut self, record: &Record, file: &FileRows, store: &mut Store) -> Option<Row> {
+        let cols = file.columns;
+        if record.len() != cols.width() {
+            return None;
+        }
+        let id = record.plain(cols.indicator)?;
+        let indicator = match self.last_indicator {
+            Some(i)
+                if self
+                    .resolution
+                    .indicators
+                    .get(i)
+                    .is_some_and(|x| x.id.as_bytes() == id) =>
+            {
+                i
+            }
+            _ => self.indicator(std::str::from_utf8(id).ok()?).ok()?,
+        };
+        let ind = self.resolution.indicators.get(indicator)?;
+        let year = value::plain_year(record.plain(cols.year)?)?;
+        self.span.check(year).ok()?;
+        let mark = match file.mark {
+            FileMark::Fixed(m) | FileMark::Settled(m, ..) => *m,
+            FileMark::Unknown => return None,
+        };
+        let value = value::plain_number(record.plain(cols.value)?, mark)?;
+        if !field::in_range(ind, value) {
+            return None;
+        }
+        if let Some(c) = cols.unit
+            && record.plain(c) != Some(b"")
+        {
+            return None;
+        }
+        let breakdown = match cols.breakdown {
+            Some(c) => record.plain(c)?,
+            None => b"",
+        };
+        let member = match (breakdown.is_empty(), ind.is_each()) {
+            (true, false) => None,
+            (false, true) => match &self.last_member {
+                Some((i, b, id)) if *i == indicator && b.as_bytes() == breakdown => Some(*id),
+                _ => {
+                    let breakdown = std::str::from_utf8(breakdown).ok()?;
+                    Some(self.member(indicator, breakdown, store).ok()??)
+                }
+            },
+            _ => return None,
+        };
+        let area = match cols.area {
+            Some(c) => {
+                let name = record.plain(c)?;
+                match &self.last_area {
+                    Some((last, id)) if last.as_bytes() == name && !name.is_empty() => *id,
+                    _ if name.is_empty() => return None,
+                    _ => self.area(std::str::from_utf8(name).ok()?, store)?,
+                }
+            }
+            None => store.implicit_area()?,
+        };
+        Some(Row {
+            area,
+            indicator,
+            member,
+            year,
+            value,
+        })
+    }
+
+    /// Every check of a row, every problem reported.
+    fn every_check(
         &mut self,
         record: &Record,
         file: &FileRows,
@@ -129,12 +215,15 @@ impl<'r> Checker<'r> {
             Some(cols.value),
             cols.area,
         ];
-        let empty: Vec<usize> = required
-            .into_iter()
-            .flatten()
-            .filter(|&c| record.text(c).is_empty())
-            .collect();
-        if let Some(&first) = empty.first() {
+        let is_empty = |c: &Option<usize>| c.is_some_and(|c| record.text(c).is_empty());
+        if required.iter().any(is_empty) {
+            let empty: Vec<usize> = required
+                .iter()
+                .filter(|c| is_empty(c))
+                .flatten()
+                .copied()
+                .collect();
+            let first = empty.first().copied().unwrap_or_default();
             let names = empty
                 .iter()
                 .filter_map(|&c| cols.name(c).map(|n| n.to_string()))
@@ -199,13 +288,17 @@ impl<'r> Checker<'r> {
     /// The index of the indicator with this id, or the problem with the
     /// nearest known id as a hint.
     fn indicator(&mut self, id: &str) -> Result<usize, Problem> {
-        if let Some((last, i)) = &self.last_indicator
-            && **last == *id
+        if let Some(i) = self.last_indicator
+            && self
+                .resolution
+                .indicators
+                .get(i)
+                .is_some_and(|ind| ind.id == id)
         {
-            return Ok(*i);
+            return Ok(i);
         }
         if let Some(i) = self.resolution.indicator(id) {
-            self.last_indicator = Some((id.into(), i));
+            self.last_indicator = Some(i);
             return Ok(i);
         }
         let near = match self.hints.get(id) {
@@ -233,12 +326,12 @@ impl<'r> Checker<'r> {
     ) -> Result<Option<MemberId>, Problem> {
         if let Some((i, b, id)) = &self.last_member
             && *i == indicator
-            && **b == *breakdown
+            && b == breakdown
         {
             return Ok(Some(*id));
         }
-        if let Some(&id) = self.members.get(&(indicator, breakdown.into())) {
-            self.last_member = Some((indicator, breakdown.into(), id));
+        if let Some(&id) = self.members.get(indicator).and_then(|m| m.get(breakdown)) {
+            remember(&mut self.last_member, (indicator, breakdown, id));
             return Ok(Some(id));
         }
         let Some(ind) = self.resolution.indicators.get(indicator) else {
@@ -250,27 +343,55 @@ impl<'r> Checker<'r> {
             Member::Free(name) => store.member(name),
         };
         let Some(id) = id else { return Ok(None) };
-        self.members.insert((indicator, breakdown.into()), id);
-        self.last_member = Some((indicator, breakdown.into(), id));
+        if let Some(m) = self.members.get_mut(indicator) {
+            m.insert(breakdown.into(), id);
+        }
+        remember(&mut self.last_member, (indicator, breakdown, id));
         Ok(Some(id))
     }
 
     /// The id of an area, remembering the last one.
     fn area(&mut self, name: &str, store: &mut Store) -> Option<AreaId> {
         if let Some((last, id)) = &self.last_area
-            && **last == *name
+            && last == name
         {
             return Some(*id);
         }
         let id = store.area(name)?;
-        self.last_area = Some((name.into(), id));
+        match &mut self.last_area {
+            Some((last, last_id)) => {
+                last.clear();
+                last.push_str(name);
+                *last_id = id;
+            }
+            None => self.last_area = Some((name.to_string(), id)),
+        }
         Some(id)
+    }
+}
+
+/// Keeps the last member looked up, reusing its buffer.
+fn remember(
+    last: &mut Option<(usize, String, MemberId)>,
+    (indicator, breakdown, id): (usize, &str, MemberId),
+) {
+    match last {
+        Some((i, b, m)) => {
+            *i = indicator;
+            b.clear();
+            b.push_str(breakdown);
+            *m = id;
+        }
+        None => *last = Some((indicator, breakdown.to_string(), id)),
     }
 }
 
 /// A value read with the file's decimal mark: a value whose mark the
 /// file cannot tell, or whose mark is not the file's, is a problem.
 fn number(raw: &str, mark: &FileMark, _line: u64) -> Result<f64, Problem> {
+    if let FileMark::Fixed(m) = mark {
+        return value::parse_number(raw, *m);
+    }
     match (mark, value::evidence(raw)) {
         (FileMark::Unknown, Evidence::Ambiguous(_)) => {
             return Err(Problem::AmbiguousDecimal {

@@ -96,6 +96,9 @@ fn body(raw: &str) -> &str {
 /// plain decimal number.
 pub fn parse_number(raw: &str, mark: Mark) -> Result<f64, Problem> {
     let decimal = mark.char();
+    if let Some(v) = fast(raw.as_bytes(), mark) {
+        return Ok(v);
+    }
     let s = body(raw);
     if let Some(v) = fast(s.as_bytes(), mark) {
         return Ok(v);
@@ -160,6 +163,26 @@ pub fn parse_number(raw: &str, mark: Mark) -> Result<f64, Problem> {
     }
 }
 
+/// A value in the common shape (`[-]digits[mark digits]`, at most 15
+/// digits, nothing around it), read as [`parse_number`] reads it; `None`
+/// for any other shape.
+pub fn plain_number(raw: &[u8], mark: Mark) -> Option<f64> {
+    fast(raw, mark)
+}
+
+/// A year of four digits and nothing else, as [`parse_year`] reads it;
+/// `None` for any other text.
+pub fn plain_year(raw: &[u8]) -> Option<i32> {
+    match raw {
+        [a, b, c, d] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()) => Some(
+            [a, b, c, d]
+                .iter()
+                .fold(0, |y, &&x| y * 10 + i32::from(x - b'0')),
+        ),
+        _ => None,
+    }
+}
+
 /// Powers of ten exactly representable as `f64`.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -200,14 +223,9 @@ fn fast(b: &[u8], mark: Mark) -> Option<f64> {
 
 /// Parses a four-digit year.
 pub fn parse_year(raw: &str) -> Result<i32, Problem> {
-    match raw.trim().as_bytes() {
-        [a, b, c, d] if [a, b, c, d].iter().all(|x| x.is_ascii_digit()) => Ok([a, b, c, d]
-            .iter()
-            .fold(0, |y, &&x| y * 10 + i32::from(x - b'0'))),
-        _ => Err(Problem::BadYear {
-            raw: raw.to_string(),
-        }),
-    }
+    plain_year(raw.trim().as_bytes()).ok_or_else(|| Problem::BadYear {
+        raw: raw.to_string(),
+    })
 }
 
 #[cfg(test)]
