@@ -77,6 +77,10 @@ pub enum Failure {
     },
     /// Writing to standard output failed; the system's reason.
     CannotWriteStdout { reason: String },
+    /// The output file is one of the inputs.
+    OutputIsInput { path: String, input: String },
+    /// The output file is read-only.
+    OutputReadOnly { path: String },
 }
 
 impl Failure {
@@ -258,6 +262,14 @@ impl Failure {
             CannotCreateIn { path, dir, reason } => say!(lang,
                 en: format!("writing {path}: cannot create a file in {dir}: {reason}"),
                 vi: format!("khi ghi tệp {path}: không tạo được tệp trong {dir}: {reason}"),
+            ),
+            OutputIsInput { path, input } => say!(lang,
+                en: format!("--output {path} is the input file {input}; writing it would destroy the data"),
+                vi: format!("--output {path} chính là tệp đầu vào {input}; ghi vào đó sẽ làm mất dữ liệu"),
+            ),
+            OutputReadOnly { path } => say!(lang,
+                en: format!("--output {path} is read-only; make it writable or choose another file"),
+                vi: format!("--output {path} chỉ được đọc; hãy cho phép ghi hoặc chọn tệp khác"),
             ),
             CannotWriteStdout { reason } => say!(lang,
                 en: format!("writing to standard output: {reason}"),

@@ -16,6 +16,12 @@ pub enum Notice {
     DataNotChecked,
     /// Problems counted but not listed.
     MoreProblems { n: u64 },
+    /// A share's target above 100 %: `place` is `file:line:column`.
+    TargetAbove100 {
+        place: String,
+        id: String,
+        value: f64,
+    },
     /// Every figure of a `%` indicator in a file is between 0 and 1: the
     /// shares were probably typed as fractions.
     LooksLikeFractions {
@@ -58,6 +64,12 @@ impl Notice {
                     "{file}: mọi số liệu của {indicator} đều nằm trong khoảng 0 đến 1: có vẻ là tỷ lệ thập phân; \
                      {example} nghĩa là {example} %, hãy viết {}",
                     times_100(example),
+                ),
+            ),
+            Notice::TargetAbove100 { place, id, value } => say!(lang,
+                en: format!("{place}: the target {value} % of {id} is above 100 %, which no share can reach"),
+                vi: format!(
+                    "{place}: mục tiêu {value} % của {id} lớn hơn 100 %, mức mà không tỷ lệ nào đạt được"
                 ),
             ),
             Notice::MoreProblems { n } => say!(lang,

@@ -152,6 +152,16 @@ pub enum Problem {
     TargetsNotUtf8,
     /// An id longer than allowed.
     IdTooLong { chars: usize, max: usize },
+    /// An empty id.
+    EmptyId,
+    /// An id with blanks around it.
+    IdBlanks { id: String },
+    /// An indicator id given twice, once in another Unicode form.
+    DuplicateIndicatorForm { id: String },
+    /// A rank target that is not a whole number of 1 or more.
+    RankTarget { spec: String },
+    /// A target year before the adoption year.
+    TargetBeforeAdoption { year: i32, adoption: i32 },
     /// A pillar id given twice.
     DuplicatePillar { id: String },
     /// An indicator id given twice.
@@ -215,6 +225,11 @@ impl Problem {
             TargetsSyntax { .. } => Rule::TargetsSyntax,
             TargetsNotUtf8 => Rule::Encoding,
             IdTooLong { .. }
+            | EmptyId
+            | IdBlanks { .. }
+            | DuplicateIndicatorForm { .. }
+            | RankTarget { .. }
+            | TargetBeforeAdoption { .. }
             | DuplicatePillar { .. }
             | DuplicateIndicator { .. }
             | UnknownPillar { .. }
@@ -627,6 +642,31 @@ impl Problem {
             IdTooLong { chars, max } => say!(lang,
                 en: format!("id is {chars} characters long; at most {max} are allowed"),
                 vi: format!("mã dài {chars} ký tự; tối đa {max} ký tự"),
+            ),
+            EmptyId => say!(lang,
+                en: "the id is empty".into(),
+                vi: "mã để trống".into(),
+            ),
+            IdBlanks { id } => say!(lang,
+                en: format!("id {} has blanks around it; write it without them", v(id)),
+                vi: format!("mã {} có khoảng trắng ở đầu hoặc cuối; hãy bỏ chúng", v(id)),
+            ),
+            DuplicateIndicatorForm { id } => say!(lang,
+                en: format!(
+                    "duplicate indicator id \"{id}\": the same id is written earlier with its accents in another \
+                     Unicode form"
+                ),
+                vi: format!(
+                    "trùng mã chỉ tiêu \"{id}\": mã này đã được viết trước đó với dấu ở dạng Unicode khác"
+                ),
+            ),
+            RankTarget { spec } => say!(lang,
+                en: format!("\"{spec}\" is not a rank target; a rank is a whole number of 1 or more"),
+                vi: format!("\"{spec}\" không phải là mục tiêu thứ hạng; thứ hạng là số nguyên từ 1 trở lên"),
+            ),
+            TargetBeforeAdoption { year, adoption } => say!(lang,
+                en: format!("target year {year} is before the resolution's adoption in {adoption}"),
+                vi: format!("năm mục tiêu {year} trước năm ban hành nghị quyết {adoption}"),
             ),
             DuplicatePillar { id } => say!(lang,
                 en: format!("duplicate pillar id \"{id}\""),
