@@ -7,9 +7,9 @@ use std::io::IsTerminal;
 use anyhow::Result;
 
 use crate::cli::InputArgs;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::lang::Lang;
-use crate::msg::{Failure, Notice, skipped_prefix, warning_prefix};
+use crate::msg::{Failure, Notice, Word, skipped_prefix, warning_prefix};
 use crate::read::value::Mark;
 use crate::read::{self, Outcome, ReadOptions, Sink};
 use crate::store::Store;
@@ -74,11 +74,17 @@ impl Sink for Stderr {
             return;
         }
         self.shown += 1;
-        let prefix = match self.skip_invalid && !d.rule().is_whole_file() {
-            true => skipped_prefix(self.lang),
-            false => "",
+        let skipped = self.skip_invalid && !d.rule().is_whole_file();
+        let prefix = if skipped {
+            skipped_prefix(self.lang)
+        } else {
+            ""
         };
-        eprintln!("{prefix}{}", d.line_in(self.lang));
+        let kept = match skipped && d.rule() == Rule::Duplicate {
+            true => format!("; {}", Word::FirstKept.say(self.lang)),
+            false => String::new(),
+        };
+        eprintln!("{prefix}{}{kept}", d.line_in(self.lang));
     }
 
     fn notice(&mut self, n: Notice) {

@@ -16,6 +16,8 @@ pub enum Notice {
     DataNotChecked,
     /// Problems counted but not listed.
     MoreProblems { n: u64 },
+    /// Rows with indicator and year but no value yet (the template's).
+    Unfilled { file: String, rows: u64 },
     /// A share's target above 100 %: `place` is `file:line:column`.
     TargetAbove100 {
         place: String,
@@ -71,6 +73,13 @@ impl Notice {
                 vi: format!(
                     "{place}: mục tiêu {value} % của {id} lớn hơn 100 %, mức mà không tỷ lệ nào đạt được"
                 ),
+            ),
+            Notice::Unfilled { file, rows } => say!(lang,
+                en: format!(
+                    "{file}: {rows} row{} not filled in yet (indicator and year, no value) left out",
+                    if *rows == 1 { "" } else { "s" }
+                ),
+                vi: format!("{file}: bỏ qua {rows} dòng chưa điền (có chỉ tiêu và năm, chưa có giá trị)"),
             ),
             Notice::MoreProblems { n } => say!(lang,
                 en: format!("... and {n} more problem{}", if *n == 1 { "" } else { "s" }),

@@ -34,7 +34,7 @@ use csv::{CsvReader, Event};
 use field::Span;
 use header::Columns;
 use record::{OwnedRecord, Record, cell_name};
-use row::{Checker, FileMark, FileRows, Row};
+use row::{Checked, Checker, FileMark, FileRows, Row};
 use value::{Evidence, Mark};
 
 /// Years before the adoption year that data may be for, unless `--lookback`
@@ -231,6 +231,8 @@ struct FileState {
     mark: FileMark,
     /// Whole-file problems of the run before this file.
     file_problems_before: u64,
+    /// Rows with no value yet.
+    unfilled: u64,
     /// Per indicator: figures seen, every one within 0-1, one not 0, the
     /// largest (for `%` indicators).
     fractions: Vec<(bool, bool, bool, f64)>,
@@ -288,6 +290,7 @@ impl Reader<'_, '_> {
             broken: false,
             mark: FileMark::Unknown,
             file_problems_before: self.outcome.file_problems,
+            unfilled: 0,
             fractions: Vec::new(),
         };
         if workbook::has_workbook_extension(path) || workbook::looks_like_workbook(&head) {
@@ -530,15 +533,22 @@ impl Reader<'_, '_> {
             columns,
             mark: &state.mark,
         };
-        let row = self
+        let row = match self
             .checker
-            .check(record, &file, self.store, &mut self.problems);
-        let Some(row) = row else {
-            self.outcome.rejected += 1;
-            for d in std::mem::take(&mut self.problems) {
-                self.emit(d);
+            .check(record, &file, self.store, &mut self.problems)
+        {
+            Checked::Row(row) => row,
+            Checked::Unfilled => {
+                state.unfilled += 1;
+                return;
             }
-            return;
+            Checked::Invalid => {
+                self.outcome.rejected += 1;
+                for d in std::mem::take(&mut self.problems) {
+                    self.emit(d);
+                }
+                return;
+            }
         };
         let place = Place {
             file: state.index,
@@ -667,6 +677,12 @@ impl Reader<'_, '_> {
     }
 
     fn finish_file(&mut self, state: &FileState) {
+        if state.unfilled > 0 {
+            self.sink.notice(Notice::Unfilled {
+                file: state.name.to_string(),
+                rows: state.unfilled,
+            });
+        }
         let unreadable = self.outcome.file_problems > state.file_problems_before;
         if state.columns.is_none() && !state.broken && !unreadable {
             let d = Diagnostic::file(&state.name, Problem::EmptyFile);

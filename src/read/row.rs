@@ -34,6 +34,29 @@ pub struct Row {
     pub value: f64,
 }
 
+/// What a row turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Checked {
+    /// A valid figure.
+    Row(Row),
+    /// Indicator and year filled in, no value yet (a template row): left
+    /// out and counted, not a problem.
+    Unfilled,
+    /// Its problems were reported.
+    Invalid,
+}
+
+/// True for a row that names its indicator and year (and area, in a file
+/// with an `area` column) but has no value yet: a row of the data-entry
+/// template not filled in.
+fn unfilled(record: &Record, cols: &Columns) -> bool {
+    record.len() == cols.width()
+        && record.text(cols.value).is_empty()
+        && !record.text(cols.indicator).is_empty()
+        && !record.text(cols.year).is_empty()
+        && cols.area.is_none_or(|c| !record.text(c).is_empty())
+}
+
 /// The decimal mark of a file's values, as far as it is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileMark {
@@ -98,17 +121,31 @@ impl<'r> Checker<'r> {
         self.span
     }
 
-    /// Checks one data row. Its problems are pushed to `problems`; `None`
-    /// when it has any.
+    /// Checks one data row. Its problems are pushed to `problems`.
     pub fn check(
         &mut self,
         record: &Record,
         file: &FileRows,
         store: &mut Store,
         problems: &mut Vec<Diagnostic>,
-    ) -> Option<Row> {
-        self.plain(record, file, store)
-            .or_else(|| self.every_check(record, file, store, problems))
+    ) -> Checked {
+        if let Some(row) = self.plain(record, file, store) {
+            return Checked::Row(row);
+        }
+        if unfilled(record, file.columns)
+            && self
+                .resolution
+                .indicator(record.text(file.columns.indicator))
+                .is_some()
+            && value::parse_year(record.text(file.columns.year))
+                .is_ok_and(|y| self.span.check(y).is_ok())
+        {
+            return Checked::Unfilled;
+        }
+        match self.every_check(record, file, store, problems) {
+            Some(row) => Checked::Row(row),
+            None => Checked::Invalid,
+        }
     }
 
     /// The common valid row, taken with the same rules as

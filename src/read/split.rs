@@ -106,6 +106,7 @@ struct Half {
     outcome: Outcome,
     held: Held,
     fractions: Vec<(bool, bool, bool, f64)>,
+    unfilled: u64,
 }
 
 /// Problems and notices held until the first half is done.
@@ -171,6 +172,7 @@ impl Reader<'_, '_> {
                     outcome,
                     held,
                     fractions: second_state.fractions,
+                    unfilled: second_state.unfilled,
                 };
                 read.map(|complete| complete.then_some(half))
             });
@@ -223,6 +225,7 @@ impl Reader<'_, '_> {
             self.sink.notice(n);
         }
         state.absorb_fractions(&half.fractions);
+        state.unfilled += half.unfilled;
         Ok(())
     }
 }
@@ -281,6 +284,7 @@ impl FileState {
                 other => other.clone(),
             },
             file_problems_before: 0,
+            unfilled: 0,
             fractions: Vec::new(),
         }
     }

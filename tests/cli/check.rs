@@ -180,3 +180,156 @@ fn bad_horizon_and_unreadable_data_exit_two() {
             "dtcalc: error: cannot read data file no/such.csv",
         ));
 }
+
+/// `check -` of `csv` with `args`: (exit code, stdout).
+fn check_stdin(csv: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = dtcalc()
+        .args(["check", "-"])
+        .args(args)
+        .write_stdin(csv.to_string())
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_member_that_cannot_be_judged_keeps_the_indicator_from_passing() {
+    // agriculture 50 (2023, one figure: no trend) and health 80 (2024,
+    // achieved): the worst member is not judged, so the indicator is not
+    // target_achieved, and its status (50 < 70) is not met.
+    let csv = "indicator,year,breakdown,value\ngov.digital_data,2023,agriculture,50\ngov.digital_data,2024,health,80\n";
+    let (code, out) = check_stdin(
+        csv,
+        &[
+            "--indicator",
+            "gov.digital_data",
+            "--require",
+            "substantial",
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("is not_available (worst: agriculture)"),
+        "{out}"
+    );
+    // a declared member without a figure: households 85, schools 90, no hospitals
+    let csv = "indicator,year,breakdown,value\nsoc.fibre_coverage,2024,households,85\nsoc.fibre_coverage,2024,schools,90\n";
+    let (code, out) = check_stdin(
+        csv,
+        &[
+            "--indicator",
+            "soc.fibre_coverage",
+            "--require",
+            "substantial",
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("is not_available (worst: hospitals)"), "{out}");
+    // and incomplete never passes --require met
+    let (code, out) = check_stdin(
+        csv,
+        &["--indicator", "soc.fibre_coverage", "--require", "met"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("(incomplete), missing: hospitals"), "{out}");
+}
+
+#[test]
+fn every_member_achieved_is_target_achieved() {
+    // households 85, schools 90, hospitals 95 in 2024, all >= 80 in 2025
+    let csv = "indicator,year,breakdown,value\nsoc.fibre_coverage,2024,households,85\nsoc.fibre_coverage,2024,schools,90\nsoc.fibre_coverage,2024,hospitals,95\n";
+    let (code, out) = check_stdin(
+        csv,
+        &[
+            "--indicator",
+            "soc.fibre_coverage",
+            "--require",
+            "substantial",
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+}
+
+/// Two areas: A meets the online-services target (100), B does not (50).
+const TWO_AREAS: &str =
+    "area,indicator,year,value\nA,gov.online_services,2024,100\nB,gov.online_services,2024,50\n";
+
+#[test]
+fn check_on_several_areas_needs_an_area_and_is_the_same_in_any_row_order() {
+    let swapped = "area,indicator,year,value\nB,gov.online_services,2024,50\nA,gov.online_services,2024,100\n";
+    for csv in [TWO_AREAS, swapped] {
+        let out = dtcalc()
+            .args(["check", "-", "--indicator", "gov.online_services"])
+            .write_stdin(csv)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("the data is for 2 areas (A, B)")
+                || err.contains("the data is for 2 areas (B, A)"),
+            "{err}"
+        );
+        let args = ["--indicator", "gov.online_services", "--area", "A"];
+        assert_eq!(check_stdin(csv, &args).0, Some(0));
+        let args = ["--indicator", "gov.online_services", "--area", "B"];
+        assert_eq!(check_stdin(csv, &args).0, Some(1));
+    }
+}
+
+#[test]
+fn check_by_area_names_the_failing_areas() {
+    let (code, out) = check_stdin(
+        TWO_AREAS,
+        &["--indicator", "gov.online_services", "--by", "area"],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        out,
+        "FAIL B: 1 of 1 indicators fail (gov.online_services)\ncheck: 1 of 2 areas fail (target year 2025, require met)\n"
+    );
+    let (code, out) = check_stdin(
+        TWO_AREAS,
+        &[
+            "--indicator",
+            "gov.online_services",
+            "--by",
+            "area",
+            "--area",
+            "A",
+        ],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            Some(0),
+            "check: all 1 area pass (target year 2025, require met)\n"
+        )
+    );
+    let out = dtcalc()
+        .args([
+            "check",
+            "-",
+            "--indicator",
+            "gov.online_services",
+            "--by",
+            "area",
+            "--format",
+            "json",
+        ])
+        .write_stdin(TWO_AREAS)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        (v["pass"].as_bool(), v["areas_failed"].as_u64()),
+        (Some(false), Some(1))
+    );
+    assert_eq!(
+        v["areas"][1]["failing"],
+        serde_json::json!(["gov.online_services"])
+    );
+}

@@ -350,3 +350,264 @@ fn blank_and_wholly_empty_rows_are_skipped() {
         .assert()
         .code(0);
 }
+
+/// `validate -` of `csv` with extra arguments: (exit code, stdout, stderr).
+fn validate_stdin(csv: &str, extra: &[&str]) -> (Option<i32>, String, String) {
+    let out = dtcalc()
+        .args(["validate", "-"])
+        .args(extra)
+        .write_stdin(csv.to_string())
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const NO_PROBLEMS: &str = "no problems in 1 data file checked against targets.toml (built in)\n";
+
+#[test]
+fn a_semicolon_file_with_dot_decimals_is_read() {
+    // 86.4: a `.` followed by one digit can only be a decimal mark
+    let (code, out, _) =
+        validate_stdin("indicator;year;value\ngov.online_services;2024;86.4\n", &[]);
+    assert_eq!((code, out.as_str()), (Some(0), NO_PROBLEMS));
+    // English Excel's "Unicode text": UTF-16, tab-delimited, dot decimals
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "indicator\tyear\tvalue\r\nsoc.digital_identity\t2024\t86.4\r\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let out = dtcalc()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin(bytes)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ids = json(&out);
+    let x = ids["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["id"] == "soc.digital_identity")
+        .expect("row")
+        .clone();
+    assert_eq!(x["actual"], 86.4);
+}
+
+#[test]
+fn the_decimal_mark_is_decided_by_the_file_and_never_guessed() {
+    // 1.234 alone: a decimal, or 1234 with a separator? The file does not tell.
+    let (code, out, _) = validate_stdin(
+        "indicator;year;value\ngov.online_services;2024;1.234\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        out.starts_with("-:2:3: decimal-mark: value: \"1.234\" could be a decimal or a thousand"),
+        "{out}"
+    );
+    // a later 86.4 settles the mark for the whole file: 1.234 is a decimal
+    let csv =
+        "indicator;year;value\ngov.online_services;2024;1.234\nsoc.digital_identity;2024;86.4\n";
+    assert_eq!(validate_stdin(csv, &[]).0, Some(0));
+    // both marks in one file: an error naming both lines
+    let csv =
+        "indicator;year;value\ngov.online_services;2024;86,4\nsoc.digital_identity;2024;86.4\n";
+    let (code, out, _) = validate_stdin(csv, &[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.starts_with(
+            "-:3:3: decimal-mark: value: \"86.4\" has \".\" as its decimal mark, but line 2 has the other one (\"86,4\")"
+        ),
+        "{out}"
+    );
+    // --decimal forces the mark: with `,` the 1.234 is a grouped thousand
+    let (code, out, _) = validate_stdin(
+        "indicator;year;value\ngov.online_services;2024;1.234\n",
+        &["--decimal", ","],
+    );
+    assert_eq!(code, Some(1));
+    assert!(out.contains("thousands-separator"), "{out}");
+    let (code, _, _) = validate_stdin(
+        "indicator;year;value\ngov.online_services;2024;1.234\n",
+        &["--decimal", "."],
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn shares_typed_as_fractions_are_warned_about() {
+    let csv = "indicator,year,value\necon.digital_economy_grdp,2024,0.0516\nsoc.mobile_broadband,2024,0.999\nsoc.digital_identity,2024,86\n";
+    let (code, out, err) = validate_stdin(csv, &[]);
+    assert_eq!((code, out.as_str()), (Some(0), NO_PROBLEMS));
+    assert_eq!(
+        err,
+        "dtcalc: warning: -: every figure of econ.digital_economy_grdp is between 0 and 1: it looks like fractions; 0.0516 means 0.0516 %, write 5.16\n\
+         dtcalc: warning: -: every figure of soc.mobile_broadband is between 0 and 1: it looks like fractions; 0.999 means 0.999 %, write 99.9\n"
+    );
+    // the report says it too; all-zero figures are not fractions
+    let out = dtcalc()
+        .args(["report", "-", "--format", "csv"])
+        .write_stdin(
+            "indicator,year,value\nsoc.mobile_broadband,2024,0.999\ngov.online_services,2024,0\n",
+        )
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("soc.mobile_broadband is between 0 and 1")
+            && !err.contains("gov.online_services"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sectors_spelled_in_two_cases_are_one_sector() {
+    // Health 50 (2023) and health 80 (2024): one series, the 2024 figure is the latest
+    let out = dtcalc()
+        .args(["report", "-", "--format", "json"])
+        .write_stdin("indicator,year,breakdown,value\ngov.digital_data,2023,Health,50\ngov.digital_data,2024,health,80\n")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out);
+    let x = r["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["id"] == "gov.digital_data" && i["target_year"] == 2025)
+        .expect("row")
+        .clone();
+    // shown as first spelled; 80 / 70 x 100 = 114.28...%: met
+    assert_eq!(
+        (
+            x["actual"].as_f64(),
+            x["worst_member"].as_str(),
+            x["status"].as_str()
+        ),
+        (Some(80.0), Some("Health"), Some("met"))
+    );
+    // and the same sector twice in a year is a duplicate
+    let (code, out, _) = validate_stdin(
+        "indicator,year,breakdown,value\ngov.digital_data,2024,Health,50\ngov.digital_data,2024,HEALTH,80\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(out.contains(":3:1: duplicate: indicator: duplicate row for this indicator, year 2024, breakdown Health: already given at line 2"), "{out}");
+}
+
+#[test]
+fn skip_invalid_says_which_of_two_duplicates_is_kept_and_counts_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    std::fs::write(&a, "indicator,year,value\nsoc.digital_identity,2024,86\n").expect("write");
+    std::fs::write(&b, "indicator,year,value\nsoc.digital_identity,2024,87\n").expect("write");
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let out = dtcalc()
+        .args(["report", &a, &b, "--skip-invalid", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "dtcalc: skipped: {b}:2:1: indicator: duplicate row for this indicator, year 2024: already given at {a}:2; the row given first is kept\n\
+             dtcalc: warning: skipped 1 invalid row\n"
+        )
+    );
+    let x = json(&out)["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["id"] == "soc.digital_identity")
+        .expect("row")
+        .clone();
+    assert_eq!(x["actual"], 86.0);
+}
+
+#[test]
+fn skip_invalid_counts_a_row_lost_to_an_unclosed_quote() {
+    let out = dtcalc()
+        .args(["report", "-", "--skip-invalid", "--format", "csv"])
+        .write_stdin(
+            "indicator,year,value\ngov.online_services,2024,\"50\nsoc.digital_identity,2024,60\n",
+        )
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("dtcalc: skipped: -:2:3: quote opened here is never closed"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("dtcalc: warning: skipped 1 invalid row\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invisible_characters_are_shown_escaped_and_named() {
+    // a zero-width space after the id, and a right-to-left override in a value
+    let (code, out, _) = validate_stdin(
+        "indicator,year,value\ngov.online_services\u{200b},2024,50\nsoc.digital_identity,2024,8\u{202e}6\n",
+        &[],
+    );
+    assert_eq!(code, Some(1));
+    assert!(out.contains(
+        "-:2:1: unknown-indicator: indicator: unknown indicator \"gov.online_services\\u{200b}\" (with an invisible zero-width space, U+200B); did you mean \"gov.online_services\"?"
+    ), "{out}");
+    assert!(
+        !out.contains('\u{202e}'),
+        "a raw override reached the output: {out}"
+    );
+    assert!(
+        out.contains(
+            "\"8\\u{202e}6\" (with an invisible text-direction control, U+202E) is not a number"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn small_things_read_right() {
+    // one field: "1 field", not "1 fields"
+    let (_, out, _) = validate_stdin("indicator,year,value\ngov.online_services\n", &[]);
+    assert!(
+        out.contains(":2:2: ragged-row: the row has 1 field; the header has 3"),
+        "{out}"
+    );
+    // --area on data without an area column says so
+    dtcalc()
+        .args(["report", "examples/actuals.csv", "--area", "nope"])
+        .assert()
+        .code(2)
+        .stderr(
+            "dtcalc: error: --area nope: the data has no area column, so it is for one area only\n",
+        );
+    // --as-of must be a year
+    dtcalc()
+        .args(["report", "examples/actuals.csv", "--as-of", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("\"0\" is not a four-digit year"));
+    // --years given twice makes one set of rows
+    let once = dtcalc()
+        .args(["template", "--years", "2024"])
+        .output()
+        .expect("runs")
+        .stdout;
+    let twice = dtcalc()
+        .args(["template", "--years", "2024,2024"])
+        .output()
+        .expect("runs")
+        .stdout;
+    assert_eq!(once, twice);
+}

@@ -92,7 +92,7 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "partly-empty-row.csv",
         &[
-            ":2:3: partly-empty-row: value: the row has no value; fill it in or delete the row",
+            ":2:2: partly-empty-row: year: the row has no year; fill it in or delete the row",
             ":3:1: partly-empty-row: indicator: the row has no indicator, year, value; fill them in or delete the row",
         ],
     ),
