@@ -85,6 +85,10 @@ pub enum Problem {
     UnknownIndicator { id: String, near: Option<String> },
     /// Not a four-digit year.
     BadYear { raw: String },
+    /// A date where a year belongs (`2024-01-01`, a date cell).
+    DateInYear { date: String, year: i32 },
+    /// A workbook formula whose result was never saved.
+    FormulaNotSaved,
     /// A year outside the resolution's span.
     YearOutOfSpan {
         year: i32,
@@ -210,7 +214,8 @@ impl Problem {
             Ragged { .. } => Rule::RaggedRow,
             PartlyEmpty { .. } => Rule::PartlyEmptyRow,
             UnknownIndicator { .. } => Rule::UnknownIndicator,
-            BadYear { .. } => Rule::BadYear,
+            BadYear { .. } | DateInYear { .. } => Rule::BadYear,
+            FormulaNotSaved => Rule::FormulaNotSaved,
             YearOutOfSpan { .. } => Rule::YearOutOfSpan,
             EmptyValue { .. } | NotANumber { .. } => Rule::NotANumber,
             NotFinite { .. } | TooLarge { .. } => Rule::NotFinite,
@@ -275,6 +280,8 @@ impl Problem {
             PartlyEmpty { .. } => "indicator, year and value all filled in".into(),
             UnknownIndicator { .. } => "an indicator id from the targets file".into(),
             BadYear { .. } => "a four-digit year such as 2024".into(),
+            DateInYear { year, .. } => format!("the year {year}"),
+            FormulaNotSaved => "a value, or a formula whose result is saved".into(),
             YearOutOfSpan { first, last, .. } => format!("a year from {first} to {last}"),
             EmptyValue { decimal }
             | NotANumber { decimal, .. }
@@ -458,6 +465,18 @@ impl Problem {
             BadYear { raw } => say!(lang,
                 en: format!("{} is not a four-digit year", v(raw)),
                 vi: format!("{} không phải là năm có bốn chữ số", v(raw)),
+            ),
+            DateInYear { date, year } => say!(lang,
+                en: format!("a date, {date}, where a year belongs; type the year {year}"),
+                vi: format!("là một ngày, {date}, ở chỗ cần ghi năm; hãy gõ năm {year}"),
+            ),
+            FormulaNotSaved => say!(lang,
+                en: "the cell holds a formula whose result was never saved; open and save the file in Excel or \
+                     LibreOffice"
+                    .into(),
+                vi: "ô chứa công thức mà kết quả chưa từng được lưu; hãy mở và lưu lại tệp bằng Excel hoặc \
+                     LibreOffice"
+                    .into(),
             ),
             YearOutOfSpan {
                 year,

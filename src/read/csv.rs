@@ -407,6 +407,7 @@ impl<R: Read> CsvReader<R> {
             text,
             ends,
             lines: &self.lines,
+            unsaved: &[],
             first_column: 1,
             sheet: None,
         };

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod decode;
 pub mod field;
 pub mod header;
+mod ods;
 mod quoting;
 pub mod record;
 pub mod row;

@@ -17,6 +17,9 @@ pub struct Record<'a> {
     pub(super) ends: &'a [usize],
     /// The line each field starts on; empty when all are on `line`.
     pub(super) lines: &'a [u64],
+    /// Per field, in workbooks: a formula whose result was never saved
+    /// (its text is then empty); empty elsewhere.
+    pub(super) unsaved: &'a [bool],
     /// The column of the first field: 1 in CSV, the sheet column in a
     /// workbook whose data does not start in column A.
     pub(super) first_column: u64,
@@ -102,6 +105,12 @@ impl<'a> Record<'a> {
         self.lines.get(i).copied().unwrap_or(self.line)
     }
 
+    /// True when field `i` is a workbook formula whose result was never
+    /// saved.
+    pub fn unsaved(&self, i: usize) -> bool {
+        self.unsaved.get(i).copied().unwrap_or(false)
+    }
+
     /// The cell of field `i` in a workbook (`Sheet1!C7`), `None` in CSV.
     pub fn cell(&self, i: usize) -> Option<String> {
         let (line, column) = self.place(i);
@@ -115,6 +124,7 @@ impl<'a> Record<'a> {
             text: self.text.to_vec(),
             ends: self.ends.to_vec(),
             lines: self.lines.to_vec(),
+            unsaved: self.unsaved.to_vec(),
             first_column: self.first_column,
             sheet: self.sheet.map(str::to_string),
         }
@@ -129,6 +139,7 @@ pub struct OwnedRecord {
     text: Vec<u8>,
     ends: Vec<usize>,
     lines: Vec<u64>,
+    unsaved: Vec<bool>,
     first_column: u64,
     sheet: Option<String>,
 }
@@ -141,6 +152,7 @@ impl OwnedRecord {
             text: &self.text,
             ends: &self.ends,
             lines: &self.lines,
+            unsaved: &self.unsaved,
             first_column: self.first_column,
             sheet: self.sheet.as_deref(),
         }
@@ -154,6 +166,7 @@ pub struct RecordBuf {
     text: String,
     ends: Vec<usize>,
     lines: Vec<u64>,
+    unsaved: Vec<bool>,
 }
 
 impl RecordBuf {
@@ -162,11 +175,19 @@ impl RecordBuf {
         self.text.clear();
         self.ends.clear();
         self.lines.clear();
+        self.unsaved.clear();
     }
 
     /// Appends a field.
     pub fn push(&mut self, field: &str) {
         self.text.push_str(field);
+        self.ends.push(self.text.len());
+    }
+
+    /// Appends an empty field that is a formula whose result was never saved.
+    pub fn push_unsaved(&mut self) {
+        self.unsaved.resize(self.ends.len(), false);
+        self.unsaved.push(true);
         self.ends.push(self.text.len());
     }
 
@@ -182,6 +203,7 @@ impl RecordBuf {
             text: self.text.as_bytes(),
             ends: &self.ends,
             lines: &self.lines,
+            unsaved: &self.unsaved,
             first_column,
             sheet,
         }

@@ -52,6 +52,7 @@ pub enum Checked {
 fn unfilled(record: &Record, cols: &Columns) -> bool {
     record.len() == cols.width()
         && record.text(cols.value).is_empty()
+        && !record.unsaved(cols.value)
         && !record.text(cols.indicator).is_empty()
         && !record.text(cols.year).is_empty()
         && cols.area.is_none_or(|c| !record.text(c).is_empty())
@@ -253,6 +254,14 @@ impl<'r> Checker<'r> {
             cols.area,
         ];
         let is_empty = |c: &Option<usize>| c.is_some_and(|c| record.text(c).is_empty());
+        if let Some(c) = required
+            .iter()
+            .flatten()
+            .find(|&&c| record.unsaved(c) && record.text(c).is_empty())
+        {
+            problems.push(at(*c, Problem::FormulaNotSaved).with_value(""));
+            return None;
+        }
         if required.iter().any(is_empty) {
             let empty: Vec<usize> = required
                 .iter()

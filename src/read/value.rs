@@ -223,7 +223,25 @@ fn fast(b: &[u8], mark: Mark) -> Option<f64> {
 
 /// Parses a four-digit year.
 pub fn parse_year(raw: &str) -> Result<i32, Problem> {
-    plain_year(raw.trim().as_bytes()).ok_or_else(|| Problem::BadYear {
+    let s = raw.trim();
+    if let Some(year) = plain_year(s.as_bytes()) {
+        return Ok(year);
+    }
+    // a date (a workbook's date cell, or one typed): say what it is
+    let date = s.split(['T', ' ']).next().unwrap_or_default();
+    let parts: Vec<&str> = date.split('-').collect();
+    if let [y, m, d] = parts.as_slice()
+        && m.len() == 2
+        && d.len() == 2
+        && m.bytes().chain(d.bytes()).all(|b| b.is_ascii_digit())
+        && let Some(year) = plain_year(y.as_bytes())
+    {
+        return Err(Problem::DateInYear {
+            date: date.to_string(),
+            year,
+        });
+    }
+    Err(Problem::BadYear {
         raw: raw.to_string(),
     })
 }
@@ -305,6 +323,20 @@ mod tests {
         assert_eq!(evidence("1.234.567"), None); // only grouping: a thousands separator
         assert_eq!(evidence("86"), None);
         assert_eq!(evidence("x.y"), None);
+    }
+
+    #[test]
+    fn a_date_where_a_year_belongs_is_named() {
+        let date = |d: &str| Problem::DateInYear {
+            date: d.into(),
+            year: 2024,
+        };
+        assert_eq!(parse_year("2024-01-01"), Err(date("2024-01-01")));
+        assert_eq!(parse_year("2024-01-01T00:00:00"), Err(date("2024-01-01")));
+        assert!(matches!(
+            parse_year("2024-1-1"),
+            Err(Problem::BadYear { .. })
+        ));
     }
 
     #[test]

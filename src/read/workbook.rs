@@ -1,13 +1,16 @@
 //! Excel and OpenDocument workbooks (`.xlsx`, `.xls`, `.ods`) read with
-//! calamine: the first visible sheet or the one asked for, each row turned
-//! into the same record a CSV file gives, each field knowing its cell
-//! (`Sheet1!C7`). A workbook is read whole: it is a zip of XML that
-//! calamine loads at once.
+//! calamine: the first visible sheet or the one asked for (a hidden sheet
+//! only by name), each row turned into the same record a CSV file gives,
+//! each field knowing its cell (`Sheet1!C7`). A cell shown as a percentage
+//! counts as the percentage (xlsx styles; ods from `ods.rs`), a date cell
+//! as its date (`2024-01-01`), and a formula whose result was never saved
+//! is marked so the row checks can say so. A workbook is read whole: it is
+//! a zip of XML that calamine loads at once.
 
 use std::io::Cursor;
 use std::sync::Arc;
 
-use calamine::{Data, Range, Reader, SheetVisible, open_workbook_auto_from_rs};
+use calamine::{Data, Range, Reader, SheetVisible, Sheets, open_workbook_auto_from_rs};
 
 use super::nfc;
 use super::record::{Record, RecordBuf};
@@ -32,6 +35,8 @@ pub struct Sheet {
     name: String,
     cells: Range<Data>,
     percent: Vec<(u32, u32)>,
+    /// Formula cells whose result was never saved, row-major.
+    unsaved: Vec<(u32, u32)>,
     buf: RecordBuf,
     next: usize,
 }
@@ -64,7 +69,12 @@ impl Sheet {
         self.buf.clear();
         for j in 0..self.cells.width() {
             let cell = self.cells.get((i, j)).unwrap_or(&Data::Empty);
-            let percent = self.percent.binary_search(&(row, col0 + j as u32)).is_ok();
+            let at = (row, col0 + j as u32);
+            if *cell == Data::Empty && self.unsaved.binary_search(&at).is_ok() {
+                self.buf.push_unsaved();
+                continue;
+            }
+            let percent = self.percent.binary_search(&at).is_ok();
             self.buf.push(&cell_text(cell, percent));
         }
         Some(
@@ -84,7 +94,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
 }
 
 fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, WorkbookFault> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
         .map_err(|e| WorkbookFault::CannotOpen(e.to_string()))?;
     let sheets = book.sheets_metadata().to_vec();
     let name = match wanted {
@@ -108,9 +118,11 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, WorkbookFau
             name: name.clone(),
             reason: e.to_string(),
         })?;
-    // Only xlsx has styles in calamine; elsewhere this is empty.
+    // Only xlsx has styles in calamine; an ods file says it in its XML.
     let mut percent = Vec::new();
-    if let Ok(styles) = book.worksheet_style(&name) {
+    if let Sheets::Ods(_) = book {
+        percent = super::ods::percent_cells(&bytes, &name);
+    } else if let Ok(styles) = book.worksheet_style(&name) {
         let (row0, col0) = cells.start().unwrap_or((0, 0));
         for (i, row) in cells.rows().enumerate() {
             for (j, cell) in row.iter().enumerate() {
@@ -128,13 +140,32 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, WorkbookFau
             }
         }
     }
+    let mut unsaved = Vec::new();
+    if let Ok(formulas) = book.worksheet_formula(&name) {
+        for (r, c, f) in formulas.used_cells() {
+            let (r0, c0) = formulas.start().unwrap_or((0, 0));
+            let at = (r0 + r as u32, c0 + c as u32);
+            if !f.is_empty() && cell_at(&cells, at).is_none_or(|d| *d == Data::Empty) {
+                unsaved.push(at);
+            }
+        }
+        unsaved.sort_unstable();
+    }
     Ok(Sheet {
         name,
         cells,
         percent,
+        unsaved,
         buf: RecordBuf::default(),
         next: 0,
     })
+}
+
+/// The cell at an absolute (row, column), if the range holds it.
+fn cell_at(cells: &Range<Data>, (row, col): (u32, u32)) -> Option<&Data> {
+    let (r0, c0) = cells.start()?;
+    let (i, j) = (row.checked_sub(r0)?, col.checked_sub(c0)?);
+    cells.get((i as usize, j as usize))
 }
 
 /// A cell as the text a CSV export would hold. A number shown as a
@@ -146,6 +177,10 @@ fn cell_text(cell: &Data, percent: bool) -> String {
         Data::Float(f) if percent => times_100(&f.to_string()),
         Data::Int(i) if percent => times_100(&i.to_string()),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, d, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
         other => other.to_string(),
     }
 }

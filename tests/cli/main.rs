@@ -19,3 +19,4 @@ mod report;
 mod targets;
 mod template;
 mod validate;
+mod workbooks;
