@@ -54,7 +54,22 @@ struct Meta {
     next: u32,
     line: u32,
     year: i16,
+    /// The file's index (low 14 bits) and the figure's decimals as written,
+    /// 0 to 3 (high 2 bits; 3 means 3 or more).
     file: u16,
+}
+
+/// The most files a store tells apart.
+pub const MAX_FILES: usize = (1 << 14) - 1;
+
+impl Meta {
+    fn file(&self) -> u16 {
+        self.file & 0x3fff
+    }
+
+    fn decimals(&self) -> u8 {
+        (self.file >> 14) as u8
+    }
 }
 
 /// Names interned to small ids, in order of first sight.
@@ -159,14 +174,16 @@ impl Store {
         self.members.intern(&key, name)
     }
 
-    /// Adds a figure; refused when its key and year were given before.
+    /// Adds a figure, written with `decimals` decimals; refused when its key
+    /// and year were given before.
+    #[allow(clippy::too_many_arguments)]
     pub fn add(
         &mut self,
         area: AreaId,
         indicator: usize,
         member: Option<MemberId>,
         year: i32,
-        value: f64,
+        (value, decimals): (f64, u8),
         place: Place,
     ) -> Result<(), Refused> {
         let code = member.map_or(0, |m| m + 1);
@@ -191,7 +208,7 @@ impl Store {
             let first = self.find(slot.head, year).unwrap_or(place);
             return Err(Refused::Duplicate(first));
         }
-        let index = self.push(value, year, place, slot.head)?;
+        let index = self.push((value, decimals), year, place, slot.head)?;
         if let Some(s) = self
             .blocks
             .get_mut(area as usize)
@@ -219,7 +236,13 @@ impl Store {
         col
     }
 
-    fn push(&mut self, value: f64, year: i32, place: Place, next: u32) -> Result<u32, Refused> {
+    fn push(
+        &mut self,
+        (value, decimals): (f64, u8),
+        year: i32,
+        place: Place,
+        next: u32,
+    ) -> Result<u32, Refused> {
         let index = self.len;
         if index == NONE {
             return Err(Refused::Full);
@@ -236,7 +259,7 @@ impl Store {
             next,
             line: place.line,
             year: year as i16,
-            file: place.file,
+            file: (place.file & 0x3fff) | (u16::from(decimals.min(3)) << 14),
         });
         self.len += 1;
         Ok(index)
@@ -262,7 +285,7 @@ impl Store {
         while let Some(m) = self.meta(i) {
             if i32::from(m.year) == year {
                 return Some(Place {
-                    file: m.file,
+                    file: m.file(),
                     line: m.line,
                 });
             }
@@ -342,7 +365,7 @@ impl Store {
         for chunk in &mut meta {
             for m in chunk.iter_mut() {
                 m.next = shift(m.next);
-                if m.file == file {
+                if m.file() == file {
                     m.line = m.line.saturating_add(line_shift);
                 }
             }
@@ -474,14 +497,28 @@ impl Store {
             let mut i = slot.head;
             while let Some(m) = self.meta(i) {
                 out.points.push((i32::from(m.year), self.value(i)));
+                out.decimals.push(m.decimals());
                 i = m.next;
             }
             // lists run from the latest figure added: usually descending years
             let points = out.points.get_mut(from..).unwrap_or_default();
+            let decimals = out.decimals.get_mut(from..).unwrap_or_default();
             if points.is_sorted_by(|a, b| a.0 > b.0) {
                 points.reverse();
+                decimals.reverse();
             } else {
-                points.sort_unstable_by_key(|p| p.0);
+                let mut both: Vec<(Point, u8)> = points
+                    .iter()
+                    .copied()
+                    .zip(decimals.iter().copied())
+                    .collect();
+                both.sort_unstable_by_key(|p| p.0.0);
+                for ((p, d), (to_p, to_d)) in both
+                    .into_iter()
+                    .zip(points.iter_mut().zip(decimals.iter_mut()))
+                {
+                    (*to_p, *to_d) = (p, d);
+                }
             }
             out.series.push(Series {
                 indicator: indicator as usize,
@@ -513,24 +550,45 @@ pub struct Series {
 pub struct AreaSeries {
     series: Vec<Series>,
     points: Vec<Point>,
+    /// Per point: the decimals its value was written with (0 to 3).
+    decimals: Vec<u8>,
 }
 
 impl AreaSeries {
     fn clear(&mut self) {
         self.series.clear();
         self.points.clear();
+        self.decimals.clear();
     }
 
     /// The series of one indicator, by member (ascending member id; the
     /// series without a member first).
     pub fn of(&self, indicator: usize) -> impl Iterator<Item = (Option<MemberId>, &[Point])> {
+        self.of_indicator(indicator)
+            .map(|s| (s.member, self.points.get(s.from..s.to).unwrap_or_default()))
+    }
+
+    /// [`AreaSeries::of`] with each point's decimals as written.
+    pub fn with_decimals(
+        &self,
+        indicator: usize,
+    ) -> impl Iterator<Item = (Option<MemberId>, &[Point], &[u8])> {
+        self.of_indicator(indicator).map(|s| {
+            (
+                s.member,
+                self.points.get(s.from..s.to).unwrap_or_default(),
+                self.decimals.get(s.from..s.to).unwrap_or_default(),
+            )
+        })
+    }
+
+    fn of_indicator(&self, indicator: usize) -> impl Iterator<Item = &Series> {
         let start = self.series.partition_point(|s| s.indicator < indicator);
         self.series
             .get(start..)
             .unwrap_or_default()
             .iter()
             .take_while(move |s| s.indicator == indicator)
-            .map(|s| (s.member, self.points.get(s.from..s.to).unwrap_or_default()))
     }
 
     /// Builds a series by hand (tests, and figures computed elsewhere):
@@ -538,6 +596,7 @@ impl AreaSeries {
     pub fn push(&mut self, indicator: usize, member: Option<MemberId>, points: &[Point]) {
         let from = self.points.len();
         self.points.extend_from_slice(points);
+        self.decimals.resize(self.points.len(), 1);
         self.series.push(Series {
             indicator,
             member,
@@ -567,15 +626,15 @@ mod tests {
         let mut s = Store::new(2017);
         let a = s.area("A").unwrap();
         let b = s.area("B").unwrap();
-        assert_eq!(s.add(a, 0, None, 2024, 1.0, at(2)), Ok(()));
-        assert_eq!(s.add(b, 0, None, 2024, 1.0, at(3)), Ok(())); // another area
-        assert_eq!(s.add(a, 0, None, 1900, 1.0, at(4)), Ok(())); // outside the mask
+        assert_eq!(s.add(a, 0, None, 2024, (1.0, 1), at(2)), Ok(()));
+        assert_eq!(s.add(b, 0, None, 2024, (1.0, 1), at(3)), Ok(())); // another area
+        assert_eq!(s.add(a, 0, None, 1900, (1.0, 1), at(4)), Ok(())); // outside the mask
         assert_eq!(
-            s.add(a, 0, None, 2024, 2.0, at(5)),
+            s.add(a, 0, None, 2024, (2.0, 1), at(5)),
             Err(Refused::Duplicate(at(2)))
         );
         assert_eq!(
-            s.add(a, 0, None, 1900, 2.0, at(6)),
+            s.add(a, 0, None, 1900, (2.0, 1), at(6)),
             Err(Refused::Duplicate(at(4)))
         );
         assert_eq!((s.len(), s.max_year()), (3, Some(2024)));
@@ -588,10 +647,10 @@ mod tests {
         assert_eq!(s.member("health"), Some(h));
         assert_eq!(s.member_name(h), "Health"); // the first spelling
         let a = s.area("A").unwrap();
-        s.add(a, 3, Some(h), 2023, 50.0, at(2)).unwrap();
+        s.add(a, 3, Some(h), 2023, (50.0, 0), at(2)).unwrap();
         let m = s.member("HEALTH");
         assert_eq!(
-            s.add(a, 3, m, 2023, 80.0, at(3)),
+            s.add(a, 3, m, 2023, (80.0, 0), at(3)),
             Err(Refused::Duplicate(at(2)))
         );
     }
@@ -601,9 +660,9 @@ mod tests {
         let mut s = Store::new(2017);
         let a = s.area("A").unwrap();
         let m = s.member("x").unwrap();
-        s.add(a, 2, None, 2024, 3.0, at(2)).unwrap();
-        s.add(a, 1, Some(m), 2023, 5.0, at(3)).unwrap();
-        s.add(a, 2, None, 2022, 1.0, at(4)).unwrap();
+        s.add(a, 2, None, 2024, (3.0, 0), at(2)).unwrap();
+        s.add(a, 1, Some(m), 2023, (5.0, 0), at(3)).unwrap();
+        s.add(a, 2, None, 2022, (1.0, 0), at(4)).unwrap();
         let mut out = AreaSeries::default();
         s.series_of(a, &mut out);
         let two: Vec<_> = out.of(2).collect();

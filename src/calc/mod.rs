@@ -69,6 +69,9 @@ pub struct IndicatorResult {
     pub actual: Option<f64>,
     /// The year of that figure.
     pub actual_year: Option<i32>,
+    /// The decimals that figure was written with (0 to 3, 3 meaning 3 or
+    /// more): human formats show it as the source published it.
+    pub actual_decimals: Option<u8>,
     /// Attainment in %: actual/target x 100 (higher is better) or
     /// target/actual x 100 (lower is better); `None` when undefined.
     pub attainment_pct: Option<f64>,
@@ -235,15 +238,21 @@ impl<'a> Kernel<'a> {
     pub fn assess(&self, series: &AreaSeries) -> Assessment {
         let options = self.options;
         let mut results = Vec::with_capacity(self.selected.len() * options.horizons.len());
-        let mut latest: Vec<(Option<MemberId>, Point)> = Vec::new();
+        let mut latest: Vec<Figure> = Vec::new();
         for &year in &options.horizons {
             for &(i, ind) in &self.selected {
                 latest.clear();
                 if let Some(as_of) = options.as_of {
-                    latest.extend(series.of(i).filter_map(|(member, points)| {
-                        let last = points.iter().rev().find(|p| p.0 <= as_of)?;
-                        Some((member, *last))
-                    }));
+                    latest.extend(series.with_decimals(i).filter_map(
+                        |(member, points, decimals)| {
+                            let k = points.iter().rposition(|p| p.0 <= as_of)?;
+                            Some((
+                                member,
+                                *points.get(k)?,
+                                decimals.get(k).copied().unwrap_or(0),
+                            ))
+                        },
+                    ));
                 }
                 let declared = self.declared.get(i).map_or(&[][..], Vec::as_slice);
                 results.push(assess_one(i, ind, year, &latest, declared, self.store));
@@ -260,11 +269,14 @@ impl<'a> Kernel<'a> {
     }
 }
 
+/// A member's latest figure: (member, (year, value), decimals).
+type Figure = (Option<MemberId>, Point, u8);
+
 fn assess_one(
     index: usize,
     ind: &Indicator,
     year: i32,
-    figures: &[(Option<MemberId>, Point)],
+    figures: &[Figure],
     declared: &[Option<MemberId>],
     store: &Store,
 ) -> IndicatorResult {
@@ -282,6 +294,7 @@ fn assess_one(
         target,
         actual: None,
         actual_year: None,
+        actual_decimals: None,
         attainment_pct: None,
         gap: None,
         met: None,
@@ -295,7 +308,7 @@ fn assess_one(
     let name = |m: Option<MemberId>| m.map(|m| store.member_name(m));
     let worst = figures
         .iter()
-        .fold(None::<&(Option<MemberId>, Point)>, |worst, f| match worst {
+        .fold(None::<&Figure>, |worst, f| match worst {
             Some(w)
                 if goodness(t.comparison, w.1.1) < goodness(t.comparison, f.1.1)
                     || (goodness(t.comparison, w.1.1) == goodness(t.comparison, f.1.1)
@@ -305,10 +318,11 @@ fn assess_one(
             }
             _ => Some(f),
         });
-    let Some(&(member, (actual_year, actual))) = worst else {
+    let Some(&(member, (actual_year, actual), decimals)) = worst else {
         result.status = Status::NoData;
         return result;
     };
+    result.actual_decimals = Some(decimals);
     let holds = t.comparison.holds(actual, t.value);
     result.actual = Some(actual);
     result.actual_year = Some(actual_year);
@@ -557,7 +571,7 @@ targets = { 2025 = ">= 80" }
                 line: line as u32 + 2,
             };
             store
-                .add(area, i, m, year, value, place)
+                .add(area, i, m, year, (value, 1), place)
                 .expect("no duplicates");
         }
         let mut series = AreaSeries::default();

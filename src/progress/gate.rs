@@ -166,6 +166,7 @@ mod tests {
             }),
             actual: attainment.map(|a| a * 0.8),
             actual_year: Some(2024),
+            actual_decimals: None,
             attainment_pct: attainment,
             gap: None,
             met: Some(status == Status::Met),

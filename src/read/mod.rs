@@ -46,7 +46,7 @@ pub const DEFAULT_LOOKBACK: u16 = 5;
 const LOOKAHEAD_BYTES: usize = 1 << 20;
 
 /// The most data files in one run.
-pub const MAX_FILES: usize = u16::MAX as usize;
+pub const MAX_FILES: usize = crate::store::MAX_FILES;
 
 /// How data files are read.
 #[derive(Debug, Clone)]
@@ -560,7 +560,7 @@ impl Reader<'_, '_> {
             row.indicator,
             row.member,
             row.year,
-            row.value,
+            (row.value, row.decimals),
             place,
         ) {
             Ok(()) => {

@@ -32,6 +32,8 @@ pub struct Row {
     pub year: i32,
     /// The figure, finite, in the indicator's unit.
     pub value: f64,
+    /// The decimals the figure was written with.
+    pub decimals: u8,
 }
 
 /// What a row turned out to be.
@@ -177,7 +179,8 @@ impl<'r> Checker<'r> {
             FileMark::Fixed(m) | FileMark::Settled(m, ..) => *m,
             FileMark::Unknown => return None,
         };
-        let value = value::plain_number(record.plain(cols.value)?, mark)?;
+        let raw_value = record.plain(cols.value)?;
+        let value = value::plain_number(raw_value, mark)?;
         if !field::in_range(ind, value) {
             return None;
         }
@@ -218,6 +221,7 @@ impl<'r> Checker<'r> {
             member,
             year,
             value,
+            decimals: value::decimals(raw_value, mark),
         })
     }
 
@@ -328,6 +332,7 @@ impl<'r> Checker<'r> {
             member,
             year: year?,
             value: value?,
+            decimals: value::decimals(raw_value.as_bytes(), file.mark.mark()),
         })
     }
 

@@ -183,6 +183,22 @@ pub fn plain_year(raw: &[u8]) -> Option<i32> {
     }
 }
 
+/// The decimals a value is written with: the digits after its decimal
+/// mark (`87.50` has 2, `86` none), to show it as the source published it.
+pub fn decimals(raw: &[u8], mark: Mark) -> u8 {
+    let sep = mark.char() as u8;
+    match raw.iter().position(|&b| b == sep) {
+        Some(i) => raw
+            .get(i + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+            .min(usize::from(u8::MAX)) as u8,
+        None => 0,
+    }
+}
+
 /// Powers of ten exactly representable as `f64`.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,

@@ -94,6 +94,7 @@ mod tests {
             target: None,
             actual: None,
             actual_year: None,
+            actual_decimals: None,
             attainment_pct: attainment,
             gap: None,
             met: None,

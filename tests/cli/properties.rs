@@ -51,6 +51,11 @@ fn targets_toml(indicators: &[(Unit, Comparison, f64)]) -> String {
          [[pillar]]\nid = \"p\"\nname_vi = \"p\"\nname_en = \"p\"\n",
     );
     for (i, (unit, cmp, target)) in indicators.iter().enumerate() {
+        // a rank target is a whole number of 1 or more (the targets file says so)
+        let target = match unit {
+            Unit::Rank => target.abs().round().clamp(1.0, 1e15),
+            _ => *target,
+        };
         let _ = write!(
             s,
             "\n[[indicator]]\nid = \"x{i}\"\npillar = \"p\"\nname_vi = \"n\"\n\
