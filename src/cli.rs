@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 /// Digital-transformation target calculator: attainment, gaps and status of a
 /// resolution's targets from actual figures.
@@ -28,19 +28,27 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a shell completion script (install: see README.md)
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `dtcalc man > dtcalc.1`
-    Man,
+    /// Print the man page (roff), or write one page per command into a directory
+    Man(ManArgs),
+}
+
+/// Where `dtcalc man` puts the pages.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write dtcalc.1 and a page per command (dtcalc-report.1, dtcalc-check.1, ...) into this directory, creating it [default: print dtcalc.1 on standard output]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 }
 
 /// Where and how output is written; every command that prints a report has it.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format [default: from the --output file's extension (.txt .md .csv .json .html), else table]
+    /// Output format [default: from the --output file's extension (.txt .md .csv .json .html .xlsx), else table]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
     /// Write to this file instead of standard output, atomically (a failed run leaves no file)
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub output: Option<PathBuf>,
 
     /// Colour in terminal tables: `auto` colours only a terminal, and not when NO_COLOR is set
@@ -59,7 +67,7 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct Common {
     /// Targets file (TOML); default: the built-in Bình Thuận resolution of 18/3/2022
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub targets: Option<PathBuf>,
 
     /// Language of labels and names [default: vi when LC_ALL/LC_MESSAGES/LANG starts with "vi", else en]
@@ -92,7 +100,7 @@ pub struct ReportArgs {
     pub as_of: Option<i32>,
 
     /// Only this pillar (repeatable), e.g. `government`
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub pillar: Vec<String>,
 
     #[command(flatten)]
@@ -107,7 +115,7 @@ pub struct ReportArgs {
     pub by: Option<By>,
 
     /// With --by area: only this area (repeatable; ranks stay those among all areas in the data). Without --by: the full report of this one area of a file with an `area` column
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_hint = ValueHint::Other)]
     pub area: Vec<String>,
 
     /// With --by area: only the areas ranked N or better (all areas tied at the boundary are kept)
@@ -249,11 +257,11 @@ pub struct CheckArgs {
     pub min_attainment: Option<f64>,
 
     /// Only this pillar (repeatable)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub pillar: Vec<String>,
 
     /// Only this indicator (repeatable)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other)]
     pub indicator: Vec<String>,
 
     /// Output format
@@ -277,7 +285,7 @@ pub struct CheckArgs {
     pub by: Option<By>,
 
     /// The area to check (a file with several areas); with --by area: only these areas (repeatable)
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_hint = ValueHint::Other)]
     pub area: Vec<String>,
 
     #[command(flatten)]
@@ -327,6 +335,8 @@ pub enum Format {
     Html,
     /// One JSON object for scripts (fields documented in README.md)
     Json,
+    /// Excel workbook: a summary sheet and a sheet per pillar, in the --lang language (with --by area: one row per area, pillar and target year); not printed to a terminal
+    Xlsx,
 }
 
 /// When to colour terminal output.

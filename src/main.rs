@@ -27,6 +27,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Notes a standard output closed at start (`dtcalc ... >&-`). Rust's
+/// runtime opens /dev/null in place of a closed standard stream before
+/// `main`, so this runs earlier, from the ELF start-up array. Linux only:
+/// elsewhere a closed stdout still reads as /dev/null.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = {
+    extern "C" fn note() {
+        let fds = std::path::Path::new("/proc/self/fd");
+        let closed = fds.is_dir()
+            && std::fs::symlink_metadata(fds.join("1"))
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+        if closed {
+            dtcalc::report::output::note_stdout_closed();
+        }
+    }
+    note
+};
+
 /// A closed stdout (`dtcalc report x.csv | head`) ends quietly.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {

@@ -12,7 +12,8 @@ mod targets;
 mod template;
 mod validate;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -22,7 +23,7 @@ use crate::cli::{
 use crate::diagnostic::Diagnostics;
 use crate::exit::Outcome;
 use crate::lang::Lang;
-use crate::msg::{Failure, Word};
+use crate::msg::{Failure, Word, warning_prefix};
 use crate::progress::Method;
 use crate::report::{Format, Look, output};
 use crate::targets::{self as tgt, Resolution};
@@ -36,7 +37,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Template(args) => template::run(args),
         Command::Check(args) => check::run(args),
         Command::Completions(args) => completions::run(args),
-        Command::Man => man::run(),
+        Command::Man(args) => man::run(args),
     }
 }
 
@@ -49,12 +50,18 @@ fn targets_name(common: &Common) -> String {
 }
 
 /// The resolution named by `--targets`, or the built-in one. A targets
-/// file with problems fails with its [`Diagnostics`].
+/// file with problems fails with its [`Diagnostics`]; its warnings (a
+/// share's target above 100 %) go to stderr.
 fn load_targets(common: &Common) -> Result<Resolution> {
-    match &common.targets {
+    let resolution = match &common.targets {
         Some(path) => tgt::load(path),
         None => tgt::parse(tgt::BUILTIN, &targets_name(common)),
+    }?;
+    let lang = lang(common);
+    for w in &resolution.warnings {
+        eprintln!("{}{}", warning_prefix(lang), w.say(lang));
     }
+    Ok(resolution)
 }
 
 /// Checks `--pillar` ids and gives their indices.
@@ -91,7 +98,7 @@ pub fn lang_of(cli: &Cli) -> Lang {
         Command::Validate(a) => &a.common,
         Command::Template(a) => &a.common,
         Command::Check(a) => &a.common,
-        Command::Completions(_) | Command::Man => return Lang::from_env(),
+        Command::Completions(_) | Command::Man(_) => return Lang::from_env(),
     };
     lang(common)
 }
@@ -134,28 +141,41 @@ fn width() -> u16 {
 
 /// Writes rendered output to stdout in one go.
 fn emit(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(stdout_error)
+    output::to_stdout(bytes)
 }
 
-/// A failed write to stdout: a closed pipe ends quietly (`main` sees the
-/// broken pipe), anything else is a failure with the system's reason.
-fn stdout_error(e: std::io::Error) -> anyhow::Error {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        e.into()
-    } else {
-        Failure::CannotWriteStdout {
-            reason: e.to_string(),
-        }
-        .into()
+/// Refuses an `--output` file that is a data file or the targets file;
+/// called before anything is read.
+fn refuse_inputs(out: Option<&Path>, data: &[String], common: &Common) -> Result<()> {
+    match out {
+        Some(out) => output::refuse_inputs(
+            out,
+            data.iter().map(Path::new).chain(common.targets.as_deref()),
+        ),
+        None => Ok(()),
     }
 }
 
 /// The format asked for with `--format`, else the one the `--output` file's
-/// extension names, else the table.
+/// extension names, else the table. A workbook is refused on a terminal
+/// (before any data is read); a pipe or a file takes it.
 fn format(args: &OutputArgs) -> Result<Format> {
+    let format = format_asked(args)?;
+    let to_stdout = args.output.as_ref().is_none_or(|p| is_dash(p));
+    if format == Format::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+        return Err(Failure::WorkbookToTerminal.into());
+    }
+    Ok(format)
+}
+
+/// Whether an `--output` path is `-`, standard output.
+fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The format `--format` or the `--output` extension asks for; `-o -`
+/// is standard output, where the table is the default.
+fn format_asked(args: &OutputArgs) -> Result<Format> {
     if let Some(f) = args.format {
         return Ok(match f {
             FormatArg::Table => Format::Table,
@@ -163,10 +183,12 @@ fn format(args: &OutputArgs) -> Result<Format> {
             FormatArg::Csv => Format::Csv,
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
+            FormatArg::Xlsx => Format::Xlsx,
         });
     }
     match &args.output {
         None => Ok(Format::Table),
+        Some(path) if is_dash(path) => Ok(Format::Table),
         Some(path) => Format::from_extension(path).ok_or_else(|| {
             Failure::FormatFromExtension {
                 path: path.display().to_string(),
@@ -184,7 +206,7 @@ fn color(args: &OutputArgs) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-            args.output.is_none()
+            args.output.as_ref().is_none_or(|p| is_dash(p))
                 && std::io::stdout().is_terminal()
                 && !set("NO_COLOR")
                 && std::env::var_os("TERM").is_none_or(|t| t != "dumb")

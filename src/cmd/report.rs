@@ -12,6 +12,7 @@ use crate::report::{self, Context, Format};
 use crate::targets::Resolution;
 
 pub fn run(args: ReportArgs) -> Result<Outcome> {
+    super::refuse_inputs(args.output.output.as_deref(), &args.data, &args.common)?;
     let lang = lang(&args.common);
     let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;

@@ -8,6 +8,7 @@ use crate::exit::Outcome;
 use crate::report;
 
 pub fn run(args: TargetsArgs) -> Result<Outcome> {
+    super::refuse_inputs(args.output.output.as_deref(), &[], &args.common)?;
     let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
     let mut out = Vec::new();

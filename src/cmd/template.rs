@@ -12,6 +12,7 @@ use crate::report::output;
 use crate::template;
 
 pub fn run(args: TemplateArgs) -> Result<Outcome> {
+    super::refuse_inputs(args.output.as_deref(), &[], &args.common)?;
     let lang = lang(&args.common);
     let resolution = load_targets(&args.common)?;
     let mut years = if args.years.is_empty() {
@@ -36,11 +37,11 @@ pub fn run(args: TemplateArgs) -> Result<Outcome> {
         SheetFormat::Xlsx => template::to_xlsx(&rows)?,
     };
     match &args.output {
-        Some(path) => output::write_atomically(path, &bytes)?,
-        None if args.format == SheetFormat::Xlsx && std::io::stdout().is_terminal() => {
+        Some(path) if !super::is_dash(path) => output::write_atomically(path, &bytes)?,
+        _ if args.format == SheetFormat::Xlsx && std::io::stdout().is_terminal() => {
             return Err(Failure::WorkbookToTerminal.into());
         }
-        None => emit(&bytes)?,
+        _ => emit(&bytes)?,
     }
     Ok(Outcome::Success)
 }

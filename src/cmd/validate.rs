@@ -6,15 +6,17 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 
 use super::data::read_options;
-use super::{lang, load_targets, stdout_error, targets_name};
+use super::{lang, load_targets, targets_name};
 use crate::cli::ValidateArgs;
 use crate::diagnostic::Diagnostics;
 use crate::exit::Outcome;
 use crate::msg::{Failure, Notice, warning_prefix};
 use crate::read::{self, Sink};
+use crate::report::output::stdout_error;
 use crate::validate::Printer;
 
 pub fn run(args: ValidateArgs) -> Result<Outcome> {
+    crate::report::output::stdout_usable()?;
     let lang = lang(&args.common);
     let options = read_options(&args.input)?;
     if args.data.is_empty() && args.common.targets.is_none() {

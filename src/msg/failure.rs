@@ -234,17 +234,17 @@ impl Failure {
                     .into(),
             ),
             ByAreaFormat => say!(lang,
-                en: "--by area is available as table, csv or json".into(),
-                vi: "--by area chỉ có ở dạng table, csv hoặc json".into(),
+                en: "--by area is available as table, csv, json or xlsx".into(),
+                vi: "--by area chỉ có ở dạng table, csv, json hoặc xlsx".into(),
             ),
             FormatFromExtension { path } => say!(lang,
                 en: format!(
-                    "--output {path}: cannot tell the format from the extension; use .txt .md .csv .json or \
-                     .html, or give --format"
+                    "--output {path}: cannot tell the format from the extension; use .txt .md .csv .json \
+                     .html or .xlsx, or give --format"
                 ),
                 vi: format!(
                     "--output {path}: không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json \
-                     hoặc .html, hoặc chỉ rõ --format"
+                     .html hoặc .xlsx, hoặc chỉ rõ --format"
                 ),
             ),
             WorkbookToTerminal => say!(lang,

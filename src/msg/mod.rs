@@ -11,6 +11,7 @@
 mod failure;
 mod notice;
 mod problem;
+pub mod sheet;
 pub mod word;
 
 pub use failure::Failure;

@@ -54,6 +54,8 @@ pub fn assess(i: &Input) -> Evaluation {
     } else {
         -1.0
     };
+    // `slope` is exactly 0 for a flat trend (the shared tolerance), so the
+    // sign alone decides here; the pattern `0.0` also matches -0.
     let trend = e.observed_pace.map(|s| d * s);
     e.class = match (t.comparison.holds(latest, t.value), trend) {
         (true, Some(s)) if s < 0.0 => Class::SubstantialProgress,
@@ -125,5 +127,25 @@ mod tests {
             (Class::NotAvailable, vec![2024])
         );
         assert_eq!(run(&[(2024, 8.0)]).class, Class::TargetAchieved);
+    }
+
+    #[test]
+    fn a_flat_trend_is_flat_despite_binary_noise() {
+        // 5.7, 7.2, 6.3, 6.0 (2022-2025): x - mean = -1.5, -0.5, 0.5, 1.5;
+        // Sxy = -8.55 - 3.6 + 3.15 + 9.0 = 0 -> flat; 6.0 < 7 missed -> limited.
+        let e = run(&[(2022, 5.7), (2023, 7.2), (2024, 6.3), (2025, 6.0)]);
+        assert_eq!(e.observed_pace.map(f64::to_bits), Some(0f64.to_bits()));
+        assert_eq!(e.class, Class::LimitedProgress);
+        // 8.9, 6.2, 7.5, 9.2, 7.4 (2021-2025): x - mean = -2..2;
+        // Sxy = -17.8 - 6.2 + 0 + 9.2 + 14.8 = 0 -> flat; 7.4 >= 7 met -> achieved.
+        let e = run(&[
+            (2021, 8.9),
+            (2022, 6.2),
+            (2023, 7.5),
+            (2024, 9.2),
+            (2025, 7.4),
+        ]);
+        assert_eq!(e.observed_pace.map(f64::to_bits), Some(0f64.to_bits()));
+        assert_eq!(e.class, Class::TargetAchieved);
     }
 }

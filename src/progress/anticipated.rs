@@ -7,6 +7,7 @@
 use super::{Bounds, Evaluation, Note};
 use crate::progress::class::Class;
 use crate::progress::growth::cagr;
+use crate::progress::linear::at_least;
 
 /// UNSD's thresholds on Q: on track, fair progress.
 pub const THRESHOLDS: (f64, f64) = (0.95, 0.10);
@@ -71,14 +72,15 @@ pub fn assess(i: &Input) -> Evaluation {
 
 /// The class for Q. UNSD's "stagnation or regression" band (Q < 0.10) is
 /// split at 0: `limited_progress` from 0, `deterioration` below it (the
-/// projection ends worse than the baseline).
+/// projection ends worse than the baseline). A Q within the shared
+/// tolerance ([`at_least`]) below a threshold counts as at it.
 pub fn class_of(q: f64) -> Class {
     let (on_track, fair) = THRESHOLDS;
-    if q >= on_track {
+    if at_least(q, on_track) {
         Class::SubstantialProgress
-    } else if q >= fair {
+    } else if at_least(q, fair) {
         Class::ModerateProgress
-    } else if q >= 0.0 {
+    } else if at_least(q, 0.0) {
         Class::LimitedProgress
     } else {
         Class::Deterioration
@@ -155,5 +157,17 @@ mod tests {
         // v_0 = 85 already meets >= 80; v_t = 78: fell back below the target.
         let e = assess(&input(85.0, 78.0, 80.0));
         assert_eq!((e.ratio, e.class), (None, Class::Deterioration));
+    }
+
+    #[test]
+    fn q_at_a_threshold_is_at_it_despite_binary_noise() {
+        // Latest year = target year: v_e = v_t = 11.6; v_0 = 10, v_T = 26:
+        // Q = 1.6 / 16 = 0.10 -> fair progress (binary: 0.09999999999999998).
+        let mut i = input(10.0, 11.6, 26.0);
+        i.current_year = 2030;
+        let e = assess(&i);
+        assert!((e.ratio.unwrap() - 0.1).abs() < 1e-12);
+        assert_eq!(e.class, Class::ModerateProgress);
+        assert_eq!(class_of(0.95f64.next_down()), Class::SubstantialProgress);
     }
 }

@@ -8,6 +8,7 @@
 
 use super::{Evaluation, Note};
 use crate::progress::class::Class;
+use crate::progress::linear::at_least;
 
 /// Open SDG's replacement for a zero base or target value.
 pub const ZERO_REPLACEMENT: f64 = 0.001;
@@ -87,14 +88,15 @@ pub fn cagr(from: f64, to: f64, years: i32) -> Option<f64> {
     (years > 0 && rate.is_finite()).then_some(rate)
 }
 
-/// The class for a ratio R, with Open SDG's thresholds.
+/// The class for a ratio R, with Open SDG's thresholds; an R within the
+/// shared tolerance ([`at_least`]) below a threshold counts as at it.
 pub fn class_of(r: f64) -> Class {
     let (high, med, low) = THRESHOLDS;
-    if r >= high {
+    if at_least(r, high) {
         Class::SubstantialProgress
-    } else if r >= med {
+    } else if at_least(r, med) {
         Class::ModerateProgress
-    } else if r >= low {
+    } else if at_least(r, low) {
         Class::LimitedProgress
     } else {
         Class::Deterioration
@@ -104,9 +106,10 @@ pub fn class_of(r: f64) -> Class {
 /// The score on -5..5: linear through R = -0.6 -> -5, 0.6 -> 0, 1.3 -> 5,
 /// capped. The coefficients are Open SDG's own rounded ones (5/0.7 written
 /// 7.1429, 3/0.7 written 4.2857, 5/1.2 written 4.1667) so that published
-/// scores are reproduced to the last digit.
+/// scores are reproduced to the last digit. The line changes where the
+/// class does ([`at_least`] the moderate threshold).
 pub fn score(r: f64) -> f64 {
-    if r >= THRESHOLDS.1 {
+    if at_least(r, THRESHOLDS.1) {
         (7.1429 * r - 4.2857).min(5.0)
     } else {
         (4.1667 * r - 2.5).max(-5.0)
@@ -227,5 +230,17 @@ mod tests {
             (e.ratio, e.class, e.score),
             (None, Class::Deterioration, None)
         );
+    }
+
+    #[test]
+    fn r_one_step_below_a_threshold_counts_as_at_it() {
+        // R = 0.95 or 0.6 less one unit in the last place is binary noise.
+        assert_eq!(class_of(0.95f64.next_down()), Class::SubstantialProgress);
+        assert_eq!(class_of(0.6f64.next_down()), Class::ModerateProgress);
+        // The score takes the same side as the class: 7.1429 x 0.6 - 4.2857.
+        assert!((score(0.6f64.next_down()) - 0.00004).abs() < 1e-9);
+        // A real shortfall is not noise; at 0 the sign decides, as in Open SDG.
+        assert_eq!(class_of(0.95 - 1e-6), Class::ModerateProgress);
+        assert_eq!(class_of(-1e-12), Class::Deterioration);
     }
 }

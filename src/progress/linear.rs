@@ -1,6 +1,7 @@
 //! Linear pace: the least-squares slope of the series (points per year)
 //! against the pace still required, and the straight-line projection to the
 //! target year, clamped to the indicator's natural range. Pure arithmetic.
+//! Also home of the one tolerance every method compares with ([`TOLERANCE`]).
 
 use super::{Bounds, Evaluation, Note, Point};
 use crate::progress::class::Class;
@@ -21,12 +22,33 @@ pub struct Input<'a> {
     pub bounds: Bounds,
 }
 
-/// The ordinary least-squares slope of value on year; `None` with fewer than
-/// two distinct years.
+/// The relative tolerance of every progress comparison (dtcalc's choice):
+/// binary arithmetic on figures published to a few decimals errs by about
+/// 1e-16 of their size, so a difference below 1e-9 of it is noise, not a
+/// change in the data. The one rule behind [`slope`] and [`at_least`],
+/// which the growth, anticipated, linear and annual-rate methods share.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// `x >= threshold`, where an `x` within [`TOLERANCE`] x |threshold| below
+/// the threshold counts as at it: a ratio of 0.6 computed as
+/// 0.59999999999999998 is 0.6. At a zero threshold only the sign counts,
+/// as in Open SDG: a ratio there is exactly 0 when the data do not move
+/// (a slope is made exactly 0 by [`slope`]).
+pub fn at_least(x: f64, threshold: f64) -> bool {
+    x >= threshold - TOLERANCE * threshold.abs()
+}
+
+/// The ordinary least-squares slope of value on year, in the value's unit
+/// per year; `None` with fewer than two distinct years.
+///
+/// A slope no larger than [`TOLERANCE`] x the mean absolute value of the
+/// series (per year) is exactly +0: 5.7, 7.2, 6.3, 6.0 is flat, though
+/// summed in binary it comes out as -8.9e-17 and would read as falling.
 pub fn slope(points: &[Point]) -> Option<f64> {
     let n = points.len() as f64;
     let mean_x = points.iter().map(|p| f64::from(p.0)).sum::<f64>() / n;
     let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let scale = points.iter().map(|p| p.1.abs()).sum::<f64>() / n;
     let sxx: f64 = points
         .iter()
         .map(|p| (f64::from(p.0) - mean_x).powi(2))
@@ -36,6 +58,7 @@ pub fn slope(points: &[Point]) -> Option<f64> {
         .map(|p| (f64::from(p.0) - mean_x) * (p.1 - mean_y))
         .sum();
     let b = sxy / sxx;
+    let b = if b.abs() <= TOLERANCE * scale { 0.0 } else { b };
     (sxx > 0.0 && b.is_finite()).then_some(b)
 }
 
@@ -81,9 +104,9 @@ pub fn assess(i: &Input) -> Evaluation {
     } else if on_track && years > 0 {
         Class::SubstantialProgress
     } else if let Some(r) = e.ratio {
-        if r >= MODERATE {
+        if at_least(r, MODERATE) {
             Class::ModerateProgress
-        } else if r >= 0.0 {
+        } else if at_least(r, 0.0) {
             Class::LimitedProgress
         } else {
             Class::Deterioration
@@ -203,5 +226,50 @@ mod tests {
         });
         assert!(e.notes.contains(&Note::TargetYearReached));
         assert_eq!((e.projected, e.class), (Some(60.0), Class::LimitedProgress));
+    }
+
+    #[test]
+    fn flat_series_has_a_slope_of_exactly_plus_zero() {
+        // 5.7, 7.2, 6.3, 6.0 (2022-2025): x - mean = -1.5, -0.5, 0.5, 1.5;
+        // Sxy = -8.55 - 3.6 + 3.15 + 9.0 = 0 -> slope 0 (binary gives -8.9e-17).
+        let b = slope(&[(2022, 5.7), (2023, 7.2), (2024, 6.3), (2025, 6.0)]).unwrap();
+        assert!(b == 0.0 && b.is_sign_positive(), "slope {b:e}");
+        // A small real slope stays: 1 -> 1.000001 is 1e-6/yr, above 1e-9 x 1.
+        let b = slope(&[(2022, 1.0), (2023, 1.000_001)]).unwrap();
+        assert!((b - 1e-6).abs() < 1e-15, "slope {b:e}");
+    }
+
+    #[test]
+    fn flat_series_below_target_is_limited_not_deterioration() {
+        // 64.7, 63.3, 67.5, 63.3 (2022-2025): Sxy = -97.05 - 31.65 + 33.75
+        // + 94.95 = 0 -> pace 0; required (90 - 63.3) / 5 = 5.34; P = 0 -> limited.
+        let e = assess(&Input {
+            points: &[(2022, 64.7), (2023, 63.3), (2024, 67.5), (2025, 63.3)],
+            target: target(Comparison::AtLeast, 90.0),
+            bounds: Bounds::PERCENT,
+        });
+        assert_eq!(e.observed_pace.map(f64::to_bits), Some(0f64.to_bits()));
+        assert_eq!((e.projected, e.class), (Some(63.3), Class::LimitedProgress));
+    }
+
+    #[test]
+    fn ratio_at_the_moderate_threshold_is_moderate_despite_binary_noise() {
+        // 10.0 (2022), 10.6 (2024): pace 0.3; required (13.6 - 10.6) / 6 = 0.5;
+        // P = 0.3 / 0.5 = 0.6 -> moderate (binary: 0.59999999999999...).
+        let e = assess(&Input {
+            points: &[(2022, 10.0), (2024, 10.6)],
+            target: target(Comparison::AtLeast, 13.6),
+            bounds: Bounds::NONE,
+        });
+        assert!((e.ratio.unwrap() - 0.6).abs() < 1e-12);
+        assert_eq!(e.class, Class::ModerateProgress);
+    }
+
+    #[test]
+    fn at_least_allows_a_relative_tolerance_below_the_threshold() {
+        assert!(at_least(0.6f64.next_down(), 0.6)); // 0.6 - 1 ulp counts as 0.6
+        assert!(!at_least(0.6 - 1e-6, 0.6)); // a real shortfall does not
+        assert!(at_least(-0.0, 0.0));
+        assert!(!at_least(-1e-300, 0.0)); // at 0 only the sign counts
     }
 }

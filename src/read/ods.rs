@@ -52,11 +52,7 @@ fn cells(xml: &[u8], name: &str) -> Vec<(u32, u32)> {
                 in_sheet = attr(&e, "name").as_deref() == Some(name);
                 (row, col) = (0, 0);
             }
-            Event::End(e) if e.local_name().into_inner() == "table" => {
-                if in_sheet {
-                    return out;
-                }
-            }
+            Event::End(e) if in_sheet && e.local_name().into_inner() == "table" => return out,
             Event::Start(e) if in_sheet && e.local_name().into_inner() == "table-row" => {
                 col = 0;
                 row_repeat = repeat(&e, "number-rows-repeated");

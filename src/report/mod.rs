@@ -9,8 +9,10 @@
 //! terminal's progress tables. Machine formats (`json`, `csv`) print raw
 //! numbers whatever the language; both take their progress fields from
 //! `progress_json`. `--by area` has its own renderers (`area_table`,
-//! `area_json`, `area_csv`) and `dtcalc check` its own (`check`). `output`
-//! writes a finished report to a file atomically.
+//! `area_json`, `area_csv`) and `dtcalc check` its own (`check`). `xlsx`
+//! writes Excel workbooks of the report, the targets and `--by area`, in
+//! the reader's language. `output` writes a finished report to a file
+//! atomically.
 
 mod area_csv;
 mod area_json;
@@ -29,6 +31,7 @@ mod svg;
 mod table;
 mod text;
 mod tone;
+mod xlsx;
 
 use std::io::Write;
 
@@ -86,11 +89,14 @@ pub enum Format {
     Json,
     /// One row per indicator and target year, for spreadsheets.
     Csv,
+    /// An Excel workbook: a summary sheet and one sheet per pillar (with
+    /// `--by area` one row per area), in the reader's language.
+    Xlsx,
 }
 
 impl Format {
     /// The format a file name asks for by its extension (`.txt`, `.md`,
-    /// `.csv`, `.json`, `.html`/`.htm`), case-insensitively.
+    /// `.csv`, `.json`, `.html`/`.htm`, `.xlsx`), case-insensitively.
     pub fn from_extension(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -99,6 +105,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -123,11 +130,13 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, format: Format, look: L
         Format::Html => html::render_report(out, ctx, look.lang),
         Format::Json => json::render_report(out, ctx),
         Format::Csv => csv::render_report(out, ctx),
+        Format::Xlsx => xlsx::render_report(out, ctx, look.lang),
     }
 }
 
 /// Writes the per-area report (`--by area`) in the given format: the
-/// terminal table, JSON or CSV (one record per area, pillar and target year).
+/// terminal table, JSON, CSV or a workbook (one record per area, pillar and
+/// target year).
 pub fn render_areas(
     out: &mut dyn Write,
     ctx: &AreaContext,
@@ -138,6 +147,7 @@ pub fn render_areas(
         Format::Table => area_table::render(out, ctx, look.lang, look.width),
         Format::Json => area_json::render(out, ctx),
         Format::Csv => area_csv::render(out, ctx),
+        Format::Xlsx => xlsx::render_areas(out, ctx, look.lang),
         Format::Markdown | Format::Html => {
             bail!(crate::msg::Failure::ByAreaFormat)
         }
@@ -157,6 +167,7 @@ pub fn render_targets(
         Format::Html => html::render_targets(out, r, look.lang),
         Format::Json => json::render_targets(out, r),
         Format::Csv => csv::render_targets(out, r),
+        Format::Xlsx => xlsx::render_targets(out, r, look.lang),
     }
 }
 

@@ -10,6 +10,8 @@ pub use parse::{BUILTIN, load, parse};
 use rustc_hash::FxHashMap;
 
 use crate::lang::Lang;
+use crate::msg::Notice;
+use crate::read::nfc;
 
 /// A resolution: its metadata, its pillars and every indicator with targets.
 #[derive(Debug, Clone)]
@@ -20,6 +22,10 @@ pub struct Resolution {
     pub pillars: Vec<Pillar>,
     /// Indicators in file order.
     pub indicators: Vec<Indicator>,
+    /// Warnings about the targets file that do not stop a run (a share's
+    /// target above 100 %), in file order; the command prints them on
+    /// stderr. Empty from [`Resolution::new`]; `parse` fills it.
+    pub warnings: Vec<Notice>,
     index: Index,
 }
 
@@ -59,7 +65,7 @@ pub struct Meta {
 /// A pillar (group of indicators).
 #[derive(Debug, Clone)]
 pub struct Pillar {
-    /// Id used by indicators and `--pillar`.
+    /// Id used by indicators and `--pillar`, in NFC.
     pub id: String,
     /// Vietnamese name.
     pub name_vi: String,
@@ -107,9 +113,10 @@ pub struct Target {
 /// An indicator of the resolution.
 #[derive(Debug, Clone)]
 pub struct Indicator {
-    /// Id used in data files, e.g. `gov.dossiers_online.province`.
+    /// Id used in data files, e.g. `gov.dossiers_online.province`, in NFC
+    /// (the form the data reader gives).
     pub id: String,
-    /// Id of the pillar it belongs to.
+    /// Id of the pillar it belongs to, in NFC.
     pub pillar: String,
     /// The resolution item it belongs to (several indicators may share one);
     /// defaults to the indicator id.
@@ -127,7 +134,8 @@ pub struct Indicator {
     /// When the target applies to each member of a group: the group's name
     /// in Vietnamese and English (e.g. "sector/field").
     pub each: Option<(String, String)>,
-    /// Members the target applies to each of, when the resolution lists them.
+    /// Members the target applies to each of, when the resolution lists
+    /// them; in NFC.
     pub members: Vec<String>,
     /// Targets sorted by year.
     pub targets: Vec<Target>,
@@ -245,6 +253,7 @@ impl Resolution {
             meta,
             pillars,
             indicators,
+            warnings: Vec::new(),
             index,
         }
     }
@@ -254,13 +263,14 @@ impl Resolution {
         self.index.by_id.get(id).copied()
     }
 
-    /// The pillar with this id, if any.
+    /// The pillar with this id (in any Unicode form), if any.
     pub fn pillar(&self, id: &str) -> Option<&Pillar> {
-        self.pillars.iter().find(|p| p.id == id)
+        self.pillar_index(id).and_then(|i| self.pillars.get(i))
     }
 
-    /// The index of the pillar with this id, if any.
+    /// The index of the pillar with this id (in any Unicode form), if any.
     pub fn pillar_index(&self, id: &str) -> Option<usize> {
+        let id = nfc(id);
         self.pillars.iter().position(|p| p.id == id)
     }
 

@@ -234,11 +234,11 @@ fn remaining_command_errors_are_in_the_language_asked_for() {
     let args = ["report", "examples/actuals.csv", "--output", "out.foo"];
     assert_eq!(
         stderr_of(&args, "vi"),
-        "dtcalc: lỗi: --output out.foo: không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json hoặc .html, hoặc chỉ rõ --format\n"
+        "dtcalc: lỗi: --output out.foo: không xác định được định dạng từ phần mở rộng; hãy dùng .txt .md .csv .json .html hoặc .xlsx, hoặc chỉ rõ --format\n"
     );
     assert_eq!(
         stderr_of(&args, "en"),
-        "dtcalc: error: --output out.foo: cannot tell the format from the extension; use .txt .md .csv .json or .html, or give --format\n"
+        "dtcalc: error: --output out.foo: cannot tell the format from the extension; use .txt .md .csv .json .html or .xlsx, or give --format\n"
     );
     assert_eq!(
         stderr_of(&["validate"], "vi"),

@@ -240,3 +240,138 @@ fn example_table_shows_baseline_method_label_and_class() {
     assert!(text.contains("(substantial_progress)"));
     assert!(text.contains("Progress by class · 2030"));
 }
+
+/// A data file of one indicator (built-in targets): header and one row per
+/// (year, value).
+fn series_csv(id: &str, unit: &str, points: &[(i32, f64)]) -> String {
+    let mut csv = String::from("indicator,year,breakdown,value,unit,source\n");
+    for (year, value) in points {
+        csv.push_str(&format!("{id},{year},,{value},{unit},test\n"));
+    }
+    csv
+}
+
+/// `dtcalc report - --format FORMAT --method METHOD` on `csv` given on
+/// stdin, with the built-in targets; stdout as text.
+fn stdin_report(csv: &str, format: &str, method: &str) -> String {
+    let out = dtcalc()
+        .args(["report", "-", "--format", format, "--method", method])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// True when `v` is a JSON number equal to +0 (not -0).
+fn plus_zero(v: &Value) -> bool {
+    v.as_f64().is_some_and(|x| x == 0.0 && x.is_sign_positive())
+}
+
+/// Every number written as a negative zero (`-0`, `-0.0`, `-0e0`...) in
+/// JSON or CSV text. Tokens are runs of number characters, so a date such
+/// as 2022-03-18 is one token that is not a number.
+fn negative_zeros(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_digit() || ".eE+-".contains(c)))
+        .filter(|t| t.starts_with('-'))
+        .filter(|t| t.parse::<f64>().is_ok_and(|x| x == 0.0))
+        .collect()
+}
+
+#[test]
+fn flat_annual_rate_below_target_is_limited_progress_with_pace_zero() {
+    // 5.7, 7.2, 6.3, 6.0 (2022-2025) against >= 7 every year: x - mean =
+    // -1.5, -0.5, 0.5, 1.5; Sxy = -8.55 - 3.6 + 3.15 + 9.0 = 0 -> flat
+    // (binary: -8.9e-17); 6.0 < 7 missed -> limited progress, pace +0.
+    let csv = series_csv(
+        "econ.labour_productivity_growth",
+        "%/year",
+        &[(2022, 5.7), (2023, 7.2), (2024, 6.3), (2025, 6.0)],
+    );
+    let r: Value = serde_json::from_str(&stdin_report(&csv, "json", "growth")).unwrap();
+    for year in [2025, 2030] {
+        // 2030: >= 8, also missed and flat.
+        let a = row(&r, "econ.labour_productivity_growth", year);
+        assert_eq!(a["method"], "annual_rate");
+        assert_eq!(a["progress_class"], "limited_progress", "{year}");
+        assert!(
+            plus_zero(&a["observed_pace"]),
+            "{year}: {}",
+            a["observed_pace"]
+        );
+    }
+}
+
+#[test]
+fn flat_annual_rate_meeting_the_target_is_achieved() {
+    // 8.9, 6.2, 7.5, 9.2, 7.4 (2021-2025) against >= 7: x - mean = -2..2;
+    // Sxy = -17.8 - 6.2 + 0 + 9.2 + 14.8 = 0 -> flat (not worsening);
+    // 7.4 >= 7 met -> target achieved. Against >= 8 (2030): missed, flat -> limited.
+    let csv = series_csv(
+        "econ.labour_productivity_growth",
+        "%/year",
+        &[
+            (2021, 8.9),
+            (2022, 6.2),
+            (2023, 7.5),
+            (2024, 9.2),
+            (2025, 7.4),
+        ],
+    );
+    let r: Value = serde_json::from_str(&stdin_report(&csv, "json", "growth")).unwrap();
+    let a = row(&r, "econ.labour_productivity_growth", 2025);
+    assert_eq!(a["progress_class"], "target_achieved");
+    assert!(plus_zero(&a["observed_pace"]), "{}", a["observed_pace"]);
+    let a = row(&r, "econ.labour_productivity_growth", 2030);
+    assert_eq!(a["progress_class"], "limited_progress");
+}
+
+#[test]
+fn flat_linear_pace_below_target_is_limited_progress() {
+    // District dossiers online, >= 90 by 2030: 64.7, 63.3, 67.5, 63.3
+    // (2022-2025); Sxy = -97.05 - 31.65 + 33.75 + 94.95 = 0 -> pace 0;
+    // required (90 - 63.3) / 5 = 5.34; P = 0 / 5.34 = 0 -> limited progress.
+    // 2025 (>= 80, latest in the target year): missed, flat -> limited.
+    let csv = series_csv(
+        "gov.dossiers_online.district",
+        "%",
+        &[(2022, 64.7), (2023, 63.3), (2024, 67.5), (2025, 63.3)],
+    );
+    let r: Value = serde_json::from_str(&stdin_report(&csv, "json", "linear")).unwrap();
+    let d = row(&r, "gov.dossiers_online.district", 2030);
+    assert_eq!(d["progress_class"], "limited_progress");
+    assert!(plus_zero(&d["observed_pace"]), "{}", d["observed_pace"]);
+    assert!(plus_zero(&d["ratio"]), "{}", d["ratio"]);
+    assert!(close(&d["required_pace"], 5.34));
+    let d = row(&r, "gov.dossiers_online.district", 2025);
+    assert_eq!(d["progress_class"], "limited_progress");
+}
+
+#[test]
+fn no_negative_zero_is_printed() {
+    // Rank 1 in 2023 and 2024 (<= 20 by 2030): growth R = d x CAGR_i /
+    // |CAGR_T| = -1 x 0 / 0.5341 = -0, which must print as 0.
+    let rank = series_csv("overall.dt_rank", "rank", &[(2023, 1.0), (2024, 1.0)]);
+    for format in ["json", "csv"] {
+        let text = stdin_report(&rank, format, "all");
+        assert_eq!(negative_zeros(&text), Vec::<&str>::new(), "{format}");
+    }
+    let r: Value = serde_json::from_str(&stdin_report(&rank, "json", "all")).unwrap();
+    let k = row(&r, "overall.dt_rank", 2030);
+    assert_eq!(k["progress_class"], "target_achieved");
+    assert!(plus_zero(&k["ratio"]), "{}", k["ratio"]);
+    for format in ["json", "csv"] {
+        let out = dtcalc()
+            .args(["report", "examples/actuals.csv", "--format", format])
+            .args(["--method", "all"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(negative_zeros(&text), Vec::<&str>::new(), "{format}");
+    }
+}

@@ -197,3 +197,127 @@ fn national_749_targets_load_with_ranks_strict_and_universal_targets() {
             && t("soc.cybersecurity_rank", 2030).is_some()
     );
 }
+
+/// Each targets file with nonsense in it and every line `validate` must
+/// print after the file's path, in file order.
+const NONSENSE: &[(&str, &[&str])] = &[
+    (
+        "rank-zero.toml",
+        &[
+            ":21:20: targets-invalid: targets.2025: \"<= 0\" is not a rank target; a rank is a whole number of 1 or more",
+        ],
+    ),
+    (
+        "rank-half.toml",
+        &[
+            ":21:20: targets-invalid: targets.2025: \"<= 0.5\" is not a rank target; a rank is a whole number of 1 or more",
+        ],
+    ),
+    (
+        "empty-id.toml",
+        &[":16:6: targets-invalid: id: the id is empty"],
+    ),
+    (
+        "id-blanks.toml",
+        &[":16:6: targets-invalid: id: id \" gov.a \" has blanks around it; write it without them"],
+    ),
+    (
+        "before-adoption.toml",
+        &[
+            ":21:13: targets-invalid: targets.2021: target year 2021 is before the resolution's adoption in 2022",
+        ],
+    ),
+    (
+        "nonsense.toml",
+        &[
+            ":11:6: targets-invalid: id: the id is empty",
+            ":34:13: targets-invalid: targets.2020: target year 2020 is before the resolution's adoption in 2022",
+            ":34:20: targets-invalid: targets.2020: \"<= 0\" is not a rank target; a rank is a whole number of 1 or more",
+            ":34:35: targets-invalid: targets.2025: \"<= 2.5\" is not a rank target; a rank is a whole number of 1 or more",
+            ":37:6: targets-invalid: id: id \"gov.b \" has blanks around it; write it without them",
+        ],
+    ),
+];
+
+/// `validate --targets path`: (exit code, stdout).
+fn validate_targets(path: &str) -> (Option<i32>, String) {
+    let out = dtcalc()
+        .args(["validate", "--targets", path])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.code(), stdout)
+}
+
+/// The whole stdout of `validate` listing `lines` for the targets file `path`.
+fn listing(path: &str, lines: &[&str]) -> String {
+    let mut text: String = lines.iter().map(|l| format!("{path}{l}\n")).collect();
+    let n = match lines.len() {
+        1 => "1 problem".to_string(),
+        n => format!("{n} problems"),
+    };
+    text.push_str(&format!("{n} in the targets file {path}\n"));
+    text
+}
+
+#[test]
+fn nonsense_in_a_targets_file_is_listed_with_its_toml_place_and_exits_1() {
+    for (file, lines) in NONSENSE {
+        let path = fixture(&format!("targets/{file}"));
+        let (code, stdout) = validate_targets(&path);
+        assert_eq!(code, Some(1), "{file}:\n{stdout}");
+        assert_eq!(stdout, listing(&path, lines), "{file}");
+    }
+}
+
+#[test]
+fn indicator_ids_equal_after_nfc_are_a_duplicate() {
+    let base = std::fs::read_to_string(fixture("targets/base.toml")).expect("fixture");
+    // "x.á" composed (NFC) first, then decomposed (NFD: a + combining acute)
+    let composed = base.replace("id = \"gov.a\"", "id = \"x.\u{e1}\"");
+    let decomposed = "\n[[indicator]]\nid = \"x.a\u{301}\"\npillar = \"government\"\n\
+                      name_vi = \"B\"\nname_en = \"B\"\nunit = \"%\"\ntargets = { 2025 = \">= 50\" }\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("nfd.toml");
+    std::fs::write(&path, format!("{composed}{decomposed}")).expect("write");
+    let path = path.display().to_string();
+    let (code, stdout) = validate_targets(&path);
+    assert_eq!(code, Some(1), "{stdout}");
+    let line = ":23:6: targets-invalid: id: duplicate indicator id \"x.\u{e1}\": the same id is written \
+                earlier with its accents in another Unicode form";
+    assert_eq!(stdout, listing(&path, &[line]));
+}
+
+#[test]
+fn a_share_target_above_100_is_not_an_error() {
+    // valid, with a warning on stderr at the target value (line 21 col 20)
+    let path = fixture("targets/above-100.toml");
+    let (code, stdout) = validate_targets(&path);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert_eq!(stdout, format!("no problems in the targets file {path}\n"));
+    for (lang, text) in [
+        (
+            "en",
+            "warning: {path}:21:20: the target 120 % of gov.a is above 100 %",
+        ),
+        ("vi", "cảnh báo: {path}:21:20: "),
+    ] {
+        let out = dtcalc()
+            .args([
+                "report",
+                "--lang",
+                lang,
+                "--targets",
+                &path,
+                "--format",
+                "json",
+                "-",
+            ])
+            .write_stdin("indicator,year,value\ngov.a,2024,50\n")
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains(&text.replace("{path}", &path)), "{stderr}");
+    }
+}
