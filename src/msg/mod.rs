@@ -9,6 +9,7 @@
 //! compile. Machine formats (JSON, CSV) take the English.
 
 mod failure;
+pub mod label;
 mod notice;
 mod problem;
 pub mod sheet;

@@ -5,30 +5,25 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::Table;
 
-use super::AreaContext;
+use super::table::{Grid, prose};
+use super::{AreaContext, Look, text};
+use crate::calc::Summary;
 use crate::calc::rank::AreaRow;
 use crate::lang::Lang;
+use crate::msg::label::{Heading, Label, Legend, Phrase};
 
 /// A pillar cell: `3/7 · 93.4%`, or `0/2 · —` without data.
-fn pillar_cell(lang: Lang, met: usize, with_target: usize, mean: Option<f64>) -> String {
-    let mean = mean.map_or_else(|| "—".to_string(), |m| percent(lang, m));
-    format!("{met}/{with_target} · {mean}")
+fn pillar_cell(lang: Lang, s: &Summary) -> String {
+    format!("{}/{} · {}", s.met, s.indicators, text::mean_of(lang, s))
 }
 
-fn percent(lang: Lang, v: f64) -> String {
-    match lang {
-        Lang::Vi => format!("{} %", lang.number(v, 1)),
-        Lang::En => format!("{}%", lang.number(v, 1)),
-    }
-}
-
-fn year_table(ctx: &AreaContext, lang: Lang, width: u16, rows: &[&AreaRow]) -> Table {
-    let r = ctx.resolution;
+fn year_table(ctx: &AreaContext, look: Look, rows: &[&AreaRow]) -> Table {
+    let (r, lang) = (ctx.resolution, look.lang);
     let mut header = vec![
-        lang.pick("Hạng", "Rank").to_string(),
-        lang.pick("Địa bàn", "Area").to_string(),
+        Label::Rank.say(lang).to_string(),
+        Label::Area.say(lang).to_string(),
     ];
     header.extend(
         ctx.pillars
@@ -36,62 +31,50 @@ fn year_table(ctx: &AreaContext, lang: Lang, width: u16, rows: &[&AreaRow]) -> T
             .filter_map(|&p| r.pillars.get(p))
             .map(|p| p.name(lang).to_string()),
     );
-    header.push(lang.pick("Điểm", "Score").to_string());
-    let columns = header.len();
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header);
-    for i in (0..columns).filter(|&i| i != 1) {
-        if let Some(c) = table.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+    header.push(Label::AreaScore.say(lang).to_string());
+    let right: Vec<usize> = (0..header.len()).filter(|&i| i != 1).collect();
+    let mut grid = Grid::new(header, &right);
     for row in rows {
         let mut cells = vec![
-            row.rank.map_or_else(|| "—".to_string(), |k| k.to_string()),
+            row.rank
+                .map_or_else(|| text::DASH.to_string(), |k| k.to_string()),
             row.name.clone(),
         ];
-        cells.extend(
-            row.pillars
-                .iter()
-                .map(|c| pillar_cell(lang, c.met, c.indicators, c.mean_attainment_pct)),
-        );
-        cells.push(
-            row.score
-                .map_or_else(|| "—".to_string(), |s| percent(lang, s)),
-        );
-        table.add_row(cells);
+        cells.extend(row.pillars.iter().map(|c| pillar_cell(lang, c)));
+        // The score is a mean of means: rounded down unless every
+        // indicator is met, like them.
+        let all_met = row.total.met == row.total.indicators;
+        cells.push(text::attainment(lang, row.score, all_met));
+        grid.row(cells);
     }
-    table
+    grid.draw(look)
 }
 
 /// Writes the report.
 pub fn render(out: &mut dyn Write, ctx: &AreaContext, lang: Lang, width: u16) -> Result<()> {
     let r = ctx.resolution;
-    writeln!(out, "{}", r.title(lang))?;
-    let as_of = ctx.as_of.map_or_else(
-        || lang.pick("không có số liệu", "no data").to_string(),
-        |y| y.to_string(),
-    );
+    // Colour is not used here.
+    let look = Look {
+        lang,
+        width,
+        color: false,
+    };
+    prose(out, look, r.title(lang))?;
     let files = ctx.files.join(", ");
-    match lang {
-        Lang::Vi => writeln!(out, "Số liệu: {files} · tính đến năm {as_of}")?,
-        Lang::En => writeln!(out, "Data: {files} · figures as of {as_of}")?,
-    }
+    let provenance = Phrase::AreaProvenance {
+        files: &files,
+        as_of: ctx.as_of,
+    };
+    prose(out, look, &provenance.say(lang))?;
     for &year in ctx.horizons {
         let rows: Vec<&AreaRow> = ctx.rows.iter().filter(|x| x.target_year == year).collect();
-        let title = lang.pick("Các địa bàn, mục tiêu năm", "Areas, targets for");
-        writeln!(out, "\n{title} {year}")?;
-        writeln!(out, "{}", year_table(ctx, lang, width, &rows))?;
+        writeln!(out)?;
+        prose(out, look, &Heading::AreasFor(year).say(lang))?;
+        writeln!(out, "{}", year_table(ctx, look, &rows))?;
     }
     writeln!(out)?;
-    let legend = lang.pick(
-        "Mỗi trụ cột: số chỉ tiêu đạt / có mục tiêu · mức đạt trung bình (mỗi chỉ tiêu tối đa 100 %) của các chỉ tiêu có số liệu.\nĐiểm: trung bình mức đạt của các trụ cột có số liệu; điểm bằng nhau cùng hạng.",
-        "Per pillar: indicators met / with a target · mean attainment of indicators with data, each capped at 100%.\nScore: mean of the pillar means (pillars with data); equal scores share a rank.",
-    );
-    writeln!(out, "{legend}")?;
+    for legend in [Legend::AreaPillars, Legend::AreaScore] {
+        prose(out, look, &legend.say(lang))?;
+    }
     Ok(())
 }

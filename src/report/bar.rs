@@ -13,13 +13,19 @@ pub const OVER: char = '▸';
 
 /// The bar of an attainment in %: always `cells + 1` characters wide (the
 /// last is the over-achievement marker or a space); `None` when there is no
-/// attainment. Negative attainments draw an empty track.
+/// attainment. Negative attainments draw an empty track; a bar is full
+/// only at 100 % or more (99.95 % is an eighth short of full).
 pub fn bar(attainment_pct: Option<f64>, cells: usize) -> Option<String> {
     let pct = attainment_pct.filter(|a| a.is_finite())?;
     let eighths_total = cells * 8;
     // Rounded to the nearest eighth of a cell; clamped to the track.
     let filled = ((pct.clamp(0.0, 100.0) / 100.0) * eighths_total as f64).round() as usize;
-    let filled = filled.min(eighths_total);
+    let full_at = if pct < 100.0 {
+        eighths_total.saturating_sub(1)
+    } else {
+        eighths_total
+    };
+    let filled = filled.min(full_at);
     let (full, part) = (filled / 8, filled % 8);
     let mut s = String::with_capacity((cells + 1) * 3);
     s.extend(std::iter::repeat_n('█', full));
@@ -42,8 +48,9 @@ mod tests {
         let cases = [
             (0.0, "░░░░░░░░░░ "),
             (50.0, "█████░░░░░ "),
-            (91.2, "█████████▏ "), // 72.96 eighths -> 73 = 9 full + 1/8
-            (98.2, "█████████▉ "), // 78.56 eighths -> 79 = 9 full + 7/8
+            (91.2, "█████████▏ "),  // 72.96 eighths -> 73 = 9 full + 1/8
+            (98.2, "█████████▉ "),  // 78.56 eighths -> 79 = 9 full + 7/8
+            (99.95, "█████████▉ "), // 79.96 eighths -> 80, but not full under 100
             (100.0, "██████████ "),
             (104.0, "██████████▸"),
             (-5.0, "░░░░░░░░░░ "),

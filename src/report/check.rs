@@ -7,7 +7,10 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::text;
+use crate::calc::IndicatorResult;
 use crate::lang::Lang;
+use crate::msg::label::{self, CheckLine};
 use crate::progress::gate::{Reason, Rule, Verdict};
 use crate::progress::{Class, Method};
 use crate::targets::{Resolution, Target, Unit};
@@ -52,29 +55,22 @@ pub fn render_areas_text(
 ) -> Result<()> {
     for a in areas.iter().filter(|a| !a.failing.is_empty()) {
         let ids = crate::msg::list(&a.failing, IDS_NAMED, lang);
-        let (k, n) = (a.failing.len(), a.checked);
-        let line = match lang {
-            Lang::Vi => format!("KHÔNG ĐẠT {}: {k}/{n} chỉ tiêu không đạt ({ids})", a.area),
-            Lang::En => format!("FAIL {}: {k} of {n} indicators fail ({ids})", a.area),
+        let line = CheckLine::AreaFails {
+            area: &a.area,
+            failed: a.failing.len(),
+            checked: a.checked,
+            ids: &ids,
         };
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", line.say(lang))?;
     }
     let n = areas.len();
     let failed = areas.iter().filter(|a| !a.failing.is_empty()).count();
-    let req = requirement(c, lang);
-    let summary = match (lang, failed) {
-        (Lang::Vi, 0) => format!("check: cả {n} địa bàn đều đạt ({req})"),
-        (Lang::Vi, _) => format!("check: {failed}/{n} địa bàn không đạt ({req})"),
-        (Lang::En, 0) => format!(
-            "check: all {n} area{} pass ({req})",
-            if n == 1 { "" } else { "s" }
-        ),
-        (Lang::En, _) => format!(
-            "check: {failed} of {n} area{} fail ({req})",
-            if n == 1 { "" } else { "s" }
-        ),
+    let req = &requirement(c, lang);
+    let summary = match failed {
+        0 => CheckLine::AreasPass { n, req },
+        _ => CheckLine::AreasFail { failed, n, req },
     };
-    writeln!(out, "{summary}")?;
+    writeln!(out, "{}", summary.say(lang))?;
     Ok(())
 }
 
@@ -136,28 +132,30 @@ pub fn render_areas_json(
     Ok(())
 }
 
-fn suffix(unit: Unit, lang: Lang) -> &'static str {
+fn suffix(unit: Unit, lang: Lang) -> String {
     match unit {
-        Unit::Percent => "%",
-        Unit::PercentPerYear => lang.pick("%/năm", "%/year"),
-        Unit::Rank | Unit::Number => "",
+        Unit::Percent => "%".to_string(),
+        Unit::PercentPerYear => CheckLine::PerYear.say(lang),
+        Unit::Rank | Unit::Number => String::new(),
     }
 }
 
 /// A number in `lang`'s style: the English text as scripts have always
 /// seen it, the decimal comma in Vietnamese.
 fn local(lang: Lang, s: String) -> String {
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::say!(lang, en: s, vi: s.replace('.', ","))
 }
 
-fn value(unit: Unit, v: f64, lang: Lang) -> String {
-    let n = match unit {
-        Unit::Rank => format!("{v:.0}"),
-        Unit::Number => format!("{v}"),
-        _ => format!("{v:.1}"),
+/// The figure of a result as the source published it (with its decimals,
+/// up to 3), never rounded to a target it does not reach; a plain number
+/// whose decimals are unknown as Rust writes it.
+fn value(unit: Unit, r: &IndicatorResult, v: f64, lang: Lang) -> String {
+    let n = match (unit, r.actual_decimals) {
+        (Unit::Number, None) => format!("{v}"),
+        (_, decimals) => {
+            let d = text::actual_decimals(unit, decimals);
+            format!("{:.d$}", text::round(v, d, text::away_from_target(r)))
+        }
     };
     format!("{}{}", local(lang, n), suffix(unit, lang))
 }
@@ -185,55 +183,51 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> Str
         .get(r.indicator)
         .map_or(Unit::Number, |i| i.unit);
     let actual = match (r.actual, r.actual_year) {
-        (Some(a), Some(y)) => format!("{} {} {y}", value(unit, a, lang), lang.pick("năm", "in")),
-        _ => lang.pick("chưa có số liệu", "no figure").to_string(),
+        (Some(a), Some(year)) => CheckLine::FigureIn {
+            value: &value(unit, r, a, lang),
+            year,
+        }
+        .say(lang),
+        _ => CheckLine::NoFigure.say(lang),
     };
     match reason {
-        Reason::NoData => match lang {
-            Lang::Vi => format!("cần số liệu cho năm {}, hiện chưa có số liệu", c.year),
-            Lang::En => format!("required data for {}, is no figure", c.year),
-        },
+        Reason::NoData => CheckLine::NeedData { year: c.year }.say(lang),
         Reason::NotMet(status) => {
             let t = r
                 .target
                 .map_or_else(String::new, |t| target(unit, &t, lang));
-            let mut is = format!("{actual} ({})", super::text::status(lang, status));
+            let mut is = format!("{actual} ({})", label::status(lang, status));
             if !r.missing_members.is_empty() {
-                let missing = lang.pick("thiếu", "missing");
-                is.push_str(&format!(", {missing}: {}", r.missing_members.join(", ")));
+                is.push_str(&CheckLine::Missing(&r.missing_members.join(", ")).say(lang));
             } else if let Some(m) = &r.worst_member {
-                is.push_str(&format!(", {}: {m}", lang.pick("thấp nhất", "worst")));
+                is.push_str(&format!(", {}", CheckLine::Worst(m).say(lang)));
             }
-            match lang {
-                Lang::Vi => format!("cần {t} (đạt), hiện {is}"),
-                Lang::En => format!("required {t} (met), is {is}"),
+            CheckLine::NeedMet {
+                target: &t,
+                is: &is,
             }
+            .say(lang)
         }
         Reason::ClassBelow(class, floor) => {
             let method = v.progress.map_or(c.method, |p| p.method);
-            let why = class_why(v, lang);
-            let (floor, class, method) = (class_name(floor), class_name(class), method.id());
-            match lang {
-                Lang::Vi => format!(
-                    "cần {floor} trở lên đến năm {} ({method}), hiện {class}{why}",
-                    c.year
-                ),
-                Lang::En => format!(
-                    "required {floor} or better by {} ({method}), is {class}{why}",
-                    c.year
-                ),
+            CheckLine::NeedClass {
+                floor: class_name(floor),
+                year: c.year,
+                method: method.id(),
+                class: class_name(class),
+                why: &class_why(v, lang),
             }
+            .say(lang)
         }
         Reason::AttainmentBelow(a, min) => {
+            // below the minimum: rounded down, never up to it
+            let down = |a: f64| text::round(a, 1, text::Round::Down);
             let is = a.map_or_else(
-                || lang.pick("không xác định", "undefined").to_string(),
-                |a| format!("{}%", local(lang, format!("{a:.1}"))),
+                || CheckLine::Undefined.say(lang),
+                |a| format!("{}%", local(lang, format!("{:.1}", down(a)))),
             );
             let min = local(lang, min.to_string());
-            match lang {
-                Lang::Vi => format!("cần mức đạt >= {min}%, hiện {is}"),
-                Lang::En => format!("required attainment >= {min}%, is {is}"),
-            }
+            CheckLine::NeedAttainment { min: &min, is: &is }.say(lang)
         }
     }
 }
@@ -255,11 +249,9 @@ fn class_why(v: &Verdict, lang: Lang) -> String {
         );
         if !p.eval.shortfall_years.is_empty() {
             let years: Vec<String> = p.eval.shortfall_years.iter().map(i32::to_string).collect();
-            let short = lang.pick("hụt năm", "short in");
-            why.push(format!("{short} {}", years.join(", ")));
+            why.push(CheckLine::ShortIn(&years.join(", ")).say(lang));
         }
-        let worst = lang.pick("thấp nhất", "worst");
-        why.extend(p.member.as_ref().map(|m| format!("{worst}: {m}")));
+        why.extend(p.member.as_ref().map(|m| CheckLine::Worst(m).say(lang)));
     }
     if why.is_empty() {
         String::new()
@@ -280,28 +272,22 @@ fn line(c: &CheckContext, v: &Verdict, lang: Lang) -> String {
         .iter()
         .map(|&r| reason_text(c, v, r, lang))
         .collect();
-    format!(
-        "{} {id}: {}",
-        lang.pick("KHÔNG ĐẠT", "FAIL"),
-        parts.join("; ")
-    )
+    let reasons = parts.join("; ");
+    CheckLine::Fail {
+        id,
+        reasons: &reasons,
+    }
+    .say(lang)
 }
 
 fn requirement(c: &CheckContext, lang: Lang) -> String {
-    let mut parts = vec![format!(
-        "{} {}",
-        lang.pick("năm mục tiêu", "target year"),
-        c.year
-    )];
+    let mut parts = vec![CheckLine::TargetYear(c.year).say(lang)];
     if let Some(r) = c.rule.require {
-        parts.push(format!("{} {}", lang.pick("yêu cầu", "require"), r.id()));
+        parts.push(CheckLine::Require(r.id()).say(lang));
     }
     if let Some(m) = c.rule.min_attainment {
         let m = local(lang, m.to_string());
-        parts.push(format!(
-            "{} {m}%",
-            lang.pick("mức đạt tối thiểu", "min attainment")
-        ));
+        parts.push(CheckLine::MinAttainment(&m).say(lang));
     }
     parts.join(", ")
 }
@@ -314,19 +300,14 @@ pub fn render_text(out: &mut dyn Write, c: &CheckContext, lang: Lang) -> Result<
     let n = c.verdicts.len();
     let failed = c.verdicts.iter().filter(|v| !v.passes()).count();
     let excused = c.verdicts.iter().filter(|v| v.excused).count();
-    let plural = |k: usize| if k == 1 { "indicator" } else { "indicators" };
-    let req = requirement(c, lang);
-    let mut summary = match (lang, failed) {
-        (Lang::Vi, 0) => format!("check: cả {n} chỉ tiêu đều đạt ({req})"),
-        (Lang::Vi, _) => format!("check: {failed}/{n} chỉ tiêu không đạt ({req})"),
-        (Lang::En, 0) => format!("check: all {n} {} pass ({req})", plural(n)),
-        (Lang::En, _) => format!("check: {failed} of {n} {} fail ({req})", plural(n)),
-    };
+    let req = &requirement(c, lang);
+    let mut summary = match failed {
+        0 => CheckLine::AllPass { n, req },
+        _ => CheckLine::SomeFail { failed, n, req },
+    }
+    .say(lang);
     if excused > 0 {
-        summary.push_str(&match lang {
-            Lang::Vi => format!("; cho phép {excused} chỉ tiêu chưa có số liệu"),
-            Lang::En => format!("; {excused} without data allowed"),
-        });
+        summary.push_str(&CheckLine::Excused(excused).say(lang));
     }
     writeln!(out, "{summary}")?;
     Ok(())

@@ -12,6 +12,7 @@ use super::headline::headlines;
 use super::tone::Tone;
 use super::{Context, Row, Section, progress_table, sections, svg, text};
 use crate::lang::Lang;
+use crate::msg::label::Label;
 use crate::targets::Resolution;
 
 const CSS: &str = include_str!("html.css");
@@ -37,7 +38,7 @@ pub fn esc(s: &str) -> String {
 
 fn head(out: &mut dyn Write, lang: Lang, title: &str) -> Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, r#"<html lang="{}">"#, lang.pick("vi", "en"))?;
+    writeln!(out, r#"<html lang="{}">"#, Label::LangTag.say(lang))?;
     writeln!(out, r#"<head><meta charset="utf-8">"#)?;
     writeln!(
         out,
@@ -50,22 +51,53 @@ fn head(out: &mut dyn Write, lang: Lang, title: &str) -> Result<()> {
 
 fn title_block(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<()> {
     let r = ctx.resolution;
-    let as_of = ctx.assessment.as_of.map_or_else(
-        || lang.pick("không có số liệu", "no data").to_string(),
-        |y| y.to_string(),
-    );
+    let as_of = ctx
+        .assessment
+        .as_of
+        .map_or_else(|| Label::NoData.say(lang).to_string(), |y| y.to_string());
     writeln!(out, r#"<header class="title-block">"#)?;
     writeln!(out, "<h1>{}</h1>\n<dl>", esc(r.title(lang)))?;
     let items = [
-        (lang.pick("Nghị quyết", "Resolution"), text::issuer(lang, r)),
-        (lang.pick("Tính đến năm", "Figures as of"), as_of),
-        (lang.pick("Số liệu", "Data files"), ctx.files.join(", ")),
+        (Label::Resolution, text::issuer(lang, r)),
+        (Label::FiguresAsOf, as_of),
+        (Label::DataFiles, ctx.files.join(", ")),
     ];
     for (k, v) in items {
-        writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v))?;
+        writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k.say(lang)), esc(&v))?;
     }
     writeln!(out, "</dl>\n</header>")?;
     Ok(())
+}
+
+/// A body row `<tr{attrs}>` of `cells` (class, escaped HTML). Every cell
+/// but the first carries its column's header as `data-label`, which the
+/// phone layout shows above it (the rows become cards there).
+fn body_row(
+    out: &mut dyn Write,
+    attrs: &str,
+    headers: &[&str],
+    cells: &[(String, String)],
+) -> Result<()> {
+    write!(out, "<tr{attrs}>")?;
+    for (i, (class, html)) in cells.iter().enumerate() {
+        let class = if class.is_empty() {
+            String::new()
+        } else {
+            format!(r#" class="{class}""#)
+        };
+        let label = match headers.get(i) {
+            Some(h) if i > 0 => format!(r#" data-label="{}""#, esc(h)),
+            _ => String::new(),
+        };
+        write!(out, "<td{class}{label}>{html}</td>")?;
+    }
+    writeln!(out, "</tr>")?;
+    Ok(())
+}
+
+/// A cell of class `class` holding `html`.
+fn cell(class: &str, html: String) -> (String, String) {
+    (class.to_string(), html)
 }
 
 /// `<th>` cells; `right` columns are numeric.
@@ -93,7 +125,8 @@ fn headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result
         "<h2>{}</h2>\n<table class=\"headline\">",
         esc(&text::headline_title(lang, year))
     )?;
-    header_row(out, &text::headline_headers(lang), &[1, 2])?;
+    let headers = text::headline_headers(lang);
+    header_row(out, &headers, &[1, 2])?;
     writeln!(out, "<tbody>")?;
     for h in &lines {
         let s = h.summary;
@@ -108,14 +141,14 @@ fn headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result
         } else {
             format!(r#"<ul class="worst">{worst}</ul>"#)
         };
-        writeln!(
-            out,
-            r#"<tr{}><td>{}</td><td class="num">{}</td><td class="num {tone}">{}</td><td>{worst}</td></tr>"#,
-            if h.total { r#" class="total""# } else { "" },
-            esc(text::pillar_name(lang, ctx.resolution, s.scope)),
-            text::met_of(s.met, s.indicators),
-            esc(&text::percent_or_dash(lang, s.mean_attainment_pct)),
-        )?;
+        let cells = [
+            cell("", esc(text::pillar_name(lang, ctx.resolution, s.scope))),
+            cell("num", text::met_of(s.met, s.indicators)),
+            cell(&format!("num {tone}"), esc(&text::mean_of(lang, s))),
+            cell("wide", worst),
+        ];
+        let attrs = if h.total { r#" class="total""# } else { "" };
+        body_row(out, attrs, &headers, &cells)?;
     }
     writeln!(out, "</tbody></table>")?;
     Ok(())
@@ -123,7 +156,8 @@ fn headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result
 
 fn indicator_table(out: &mut dyn Write, lang: Lang, rows: &[Row]) -> Result<()> {
     writeln!(out, r#"<table class="indicators">"#)?;
-    header_row(out, &text::indicator_headers(lang), &[1, 2, 3, 4, 5])?;
+    let headers = text::indicator_headers(lang);
+    header_row(out, &headers, &[1, 2, 3, 4, 5])?;
     writeln!(out, "<tbody>")?;
     for &row in rows {
         let tone = Tone::of(row.res).id();
@@ -133,18 +167,21 @@ fn indicator_table(out: &mut dyn Write, lang: Lang, rows: &[Row]) -> Result<()> 
         let why: String = status
             .map(|l| format!(r#"<span class="why">{}</span>"#, esc(&l)))
             .collect();
-        writeln!(
-            out,
-            r#"<tr data-indicator="{id}"><td>{name}<span class="id">{id}</span></td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num {tone}">{}</td><td class="num">{}</td><td class="status {tone}">{}{why}</td></tr>"#,
-            esc(&year),
-            esc(&actual),
-            esc(&target),
-            esc(&attained),
-            esc(&gap),
-            esc(&first),
-            id = esc(&row.ind.id),
-            name = esc(&text::name_marked(lang, row.ind)),
-        )?;
+        let id = esc(&row.ind.id);
+        let name = esc(&text::name_marked(lang, row.ind));
+        let cells = [
+            cell("", format!(r#"{name}<span class="id">{id}</span>"#)),
+            cell("num", esc(&year)),
+            cell("num", esc(&actual)),
+            cell("num", esc(&target)),
+            cell(&format!("num {tone}"), esc(&attained)),
+            cell("num", esc(&gap)),
+            cell(
+                &format!("status {tone}"),
+                format!(r#"<span class="state">{}</span>{why}"#, esc(&first)),
+            ),
+        ];
+        body_row(out, &format!(r#" data-indicator="{id}""#), &headers, &cells)?;
     }
     writeln!(out, "</tbody></table>")?;
     Ok(())
@@ -168,21 +205,27 @@ fn progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Resu
     header_row(out, &header, &progress_table::FIGURES)?;
     writeln!(out, "<tbody>")?;
     let several = progress_table::several(ctx);
-    for (ind, p) in progress_table::progress_rows(ctx, &s.rows) {
+    for (row, p) in progress_table::progress_rows(ctx, &s.rows) {
         let tone = Tone::of_class(p.eval.class).id();
-        let cells = progress_table::cells(lang, ind, p, several);
-        write!(out, r#"<tr data-progress="{}">"#, esc(&ind.id))?;
-        for (i, c) in cells.iter().enumerate() {
-            let class = if i == progress_table::CLASS {
-                format!(r#" class="status {tone}""#)
-            } else if progress_table::FIGURES.contains(&i) {
-                r#" class="num""#.to_string()
-            } else {
-                String::new()
-            };
-            write!(out, "<td{class}>{}</td>", lines(c))?;
-        }
-        writeln!(out, "</tr>")?;
+        let cells = progress_table::cells(lang, row, p, several);
+        let cells: Vec<(String, String)> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let class = if i == 0 {
+                    "id".to_string()
+                } else if i == progress_table::CLASS {
+                    format!("status wide {tone}")
+                } else if progress_table::FIGURES.contains(&i) {
+                    "num".to_string()
+                } else {
+                    String::new()
+                };
+                (class, lines(c))
+            })
+            .collect();
+        let attrs = format!(r#" data-progress="{}""#, esc(&row.ind.id));
+        body_row(out, &attrs, &header, &cells)?;
     }
     writeln!(out, "</tbody></table>")?;
     Ok(())
@@ -191,7 +234,7 @@ fn progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Resu
 /// Indicators per progress class of `year`, per pillar and in total.
 fn class_counts(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result<()> {
     let classes = progress_table::counted_classes();
-    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
+    let mut header = vec![Label::Pillar.say(lang)];
     header.extend(classes.iter().map(|c| c.name(lang)));
     let right: Vec<usize> = (1..=classes.len()).collect();
     writeln!(
@@ -202,11 +245,11 @@ fn class_counts(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Re
     header_row(out, &header, &right)?;
     writeln!(out, "<tbody>")?;
     for (name, counts) in progress_table::class_counts(ctx, lang, year) {
-        write!(out, "<tr><td>{}</td>", esc(&name))?;
-        for n in counts {
-            write!(out, r#"<td class="num">{n}</td>"#)?;
-        }
-        writeln!(out, "</tr>")?;
+        let counts = counts.iter().map(|n| cell("num", n.to_string()));
+        let cells: Vec<_> = std::iter::once(cell("", esc(&name)))
+            .chain(counts)
+            .collect();
+        body_row(out, "", &header, &cells)?;
     }
     writeln!(out, "</tbody></table>")?;
     Ok(())
@@ -217,11 +260,7 @@ fn section(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Resul
     writeln!(out, "<h3>{}</h3>", esc(&heading))?;
     if !s.rows.is_empty() {
         let caption = format!("{} · {heading}", s.pillar.name(lang));
-        writeln!(
-            out,
-            "<figure>{}</figure>",
-            svg::chart(lang, &s.rows, &caption)
-        )?;
+        writeln!(out, "{}", svg::chart(lang, &s.rows, &caption))?;
         indicator_table(out, lang, &s.rows)?;
         let notes = text::notes(lang, s.rows.iter().map(|x| x.ind));
         for note in notes {
@@ -252,7 +291,8 @@ fn summaries(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<()> {
             "<h3>{}</h3>\n<table>",
             esc(&text::targets_for(lang, year))
         )?;
-        header_row(out, &text::summary_headers(lang), &[1, 2, 3, 4, 5])?;
+        let headers = text::summary_headers(lang);
+        header_row(out, &headers, &[1, 2, 3, 4, 5])?;
         writeln!(out, "<tbody>")?;
         let rows = a
             .pillars
@@ -260,18 +300,16 @@ fn summaries(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<()> {
             .map(|s| (s, false))
             .chain(a.totals.iter().map(|s| (s, true)));
         for (s, total) in rows.filter(|(s, _)| s.target_year == year && s.indicators > 0) {
-            writeln!(
-                out,
-                r#"<tr{}><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{} / {}</td></tr>"#,
-                if total { r#" class="total""# } else { "" },
-                esc(text::pillar_name(lang, ctx.resolution, s.scope)),
-                s.indicators,
-                s.with_data,
-                s.met,
-                esc(&text::percent_or_dash(lang, s.mean_attainment_pct)),
-                s.items_met,
-                s.items
-            )?;
+            let cells = [
+                cell("", esc(text::pillar_name(lang, ctx.resolution, s.scope))),
+                cell("num", s.indicators.to_string()),
+                cell("num", s.with_data.to_string()),
+                cell("num", s.met.to_string()),
+                cell("num", esc(&text::mean_of(lang, s))),
+                cell("num", format!("{} / {}", s.items_met, s.items)),
+            ];
+            let attrs = if total { r#" class="total""# } else { "" };
+            body_row(out, attrs, &headers, &cells)?;
         }
         writeln!(out, "</tbody></table>")?;
         class_counts(out, ctx, lang, year)?;
@@ -313,10 +351,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
     }
     summaries(out, ctx, lang)?;
     writeln!(out, "<footer>")?;
-    for line in [text::legend_html(lang)]
-        .iter()
-        .chain(text::footer(lang).map(str::to_string).iter())
-    {
+    for line in [text::legend_html(lang)].iter().chain(&text::footer(lang)) {
         writeln!(out, "<p>{}</p>", esc(line))?;
     }
     writeln!(out, "</footer>\n</body>\n</html>")?;
@@ -333,7 +368,7 @@ pub fn render_targets(out: &mut dyn Write, r: &Resolution, lang: Lang) -> Result
         esc(&text::issuer(lang, r))
     )?;
     let years = r.target_years();
-    let mut headers = vec![lang.pick("Chỉ tiêu", "Indicator").to_string()];
+    let mut headers = vec![Label::Indicator.say(lang).to_string()];
     headers.extend(years.iter().map(|y| y.to_string()));
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let right: Vec<usize> = (1..=years.len()).collect();
@@ -349,20 +384,17 @@ pub fn render_targets(out: &mut dyn Write, r: &Resolution, lang: Lang) -> Result
             let each = text::applies_to_each(lang, ind)
                 .map(|e| format!(r#"<span class="why">{}</span>"#, esc(&e)))
                 .unwrap_or_default();
-            write!(
-                out,
-                r#"<tr><td>{}<span class="id">{}</span>{each}</td>"#,
-                esc(&text::name_marked(lang, ind)),
-                esc(&ind.id)
-            )?;
-            for &y in &years {
+            let name = esc(&text::name_marked(lang, ind));
+            let first = format!(r#"{name}<span class="id">{}</span>{each}"#, esc(&ind.id));
+            let targets = years.iter().map(|&y| {
                 let t = ind.target_for(y).map_or_else(
                     || text::DASH.to_string(),
                     |t| text::target(lang, ind.unit, t),
                 );
-                write!(out, r#"<td class="num">{}</td>"#, esc(&t))?;
-            }
-            writeln!(out, "</tr>")?;
+                cell("num", esc(&t))
+            });
+            let cells: Vec<_> = std::iter::once(cell("", first)).chain(targets).collect();
+            body_row(out, "", &headers, &cells)?;
         }
         writeln!(out, "</tbody></table>")?;
         for note in text::notes(lang, inds.iter().copied()) {

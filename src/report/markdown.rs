@@ -11,6 +11,7 @@ use super::headline::headlines;
 use super::{Context, Row, Section, bar, progress_table, sections, text};
 use crate::calc::Summary;
 use crate::lang::Lang;
+use crate::msg::label::Label;
 use crate::targets::Resolution;
 
 /// Characters of an indicator name in the headline.
@@ -53,9 +54,9 @@ fn table(
     Ok(())
 }
 
-/// The attainment and its bar in a code span.
-fn attained(lang: Lang, pct: Option<f64>) -> String {
-    let p = esc(&text::percent_or_dash(lang, pct));
+/// The attainment (`shown` as text) and its bar in a code span.
+fn attained(shown: &str, pct: Option<f64>) -> String {
+    let p = esc(shown);
     match bar::bar(pct, bar::CELLS) {
         Some(b) => format!("{p} `{}`", b.trim_end()),
         None => p,
@@ -75,7 +76,7 @@ fn indicator_rows(lang: Lang, rows: &[Row]) -> Vec<Vec<String>> {
                 esc(&year),
                 esc(&actual),
                 esc(&target),
-                attained(lang, row.res.attainment_pct),
+                attained(&text::attainment_of(lang, row), row.res.attainment_pct),
                 esc(&gap),
                 esc(&text::status_lines(lang, row).join("\n")),
             ]
@@ -87,8 +88,8 @@ fn indicator_rows(lang: Lang, rows: &[Row]) -> Vec<Vec<String>> {
 fn write_progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -> Result<()> {
     let several = progress_table::several(ctx);
     let rows: Vec<Vec<String>> = progress_table::progress_rows(ctx, &s.rows)
-        .map(|(ind, p)| {
-            let mut cells = progress_table::cells(lang, ind, p, several).into_iter();
+        .map(|(row, p)| {
+            let mut cells = progress_table::cells(lang, row, p, several).into_iter();
             let id = cells.next().unwrap_or_default();
             std::iter::once(format!("`{id}`"))
                 .chain(cells.map(|c| esc(&c)))
@@ -104,7 +105,7 @@ fn write_progress(out: &mut dyn Write, ctx: &Context, lang: Lang, s: &Section) -
 /// Indicators per progress class, per pillar and in total.
 fn write_class_counts(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> Result<()> {
     let classes = progress_table::counted_classes();
-    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
+    let mut header = vec![Label::Pillar.say(lang)];
     header.extend(classes.iter().map(|c| c.name(lang)));
     let right: Vec<usize> = (1..=classes.len()).collect();
     let rows: Vec<Vec<String>> = progress_table::class_counts(ctx, lang, year)
@@ -162,7 +163,7 @@ fn write_headline(out: &mut dyn Write, ctx: &Context, lang: Lang, year: i32) -> 
             vec![
                 if h.total { format!("**{name}**") } else { name },
                 text::met_of(s.met, s.indicators),
-                attained(lang, s.mean_attainment_pct),
+                attained(&text::mean_of(lang, s), s.mean_attainment_pct),
                 if worst.is_empty() {
                     text::DASH.to_string()
                 } else {
@@ -182,7 +183,7 @@ fn summary_rows(lang: Lang, r: &Resolution, sums: &[&Summary]) -> Vec<Vec<String
                 s.indicators.to_string(),
                 s.with_data.to_string(),
                 s.met.to_string(),
-                esc(&text::percent_or_dash(lang, s.mean_attainment_pct)),
+                esc(&text::mean_of(lang, s)),
                 format!("{} / {}", s.items_met, s.items),
             ]
         })
@@ -210,7 +211,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context, lang: Lang) -> Result<(
     }
     writeln!(out)?;
     for line in text::footer(lang) {
-        writeln!(out, "{}  ", esc(line))?;
+        writeln!(out, "{}  ", esc(&line))?;
     }
     Ok(())
 }
@@ -220,7 +221,7 @@ pub fn render_targets(out: &mut dyn Write, r: &Resolution, lang: Lang) -> Result
     writeln!(out, "# {}\n", esc(r.title(lang)))?;
     writeln!(out, "{}", esc(&text::issuer(lang, r)))?;
     let years = r.target_years();
-    let mut header = vec![lang.pick("Chỉ tiêu", "Indicator").to_string()];
+    let mut header = vec![Label::Indicator.say(lang).to_string()];
     header.extend(years.iter().map(|y| y.to_string()));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let right: Vec<usize> = (1..=years.len()).collect();

@@ -7,31 +7,20 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{Cell, ColumnConstraint, Width};
 
-use super::table::{fixed, longest_line, longest_word, new_table};
+use super::table::{Grid, longest_line, longest_word, prose};
+use super::text::{self, value};
 use super::tone::Tone;
-use super::{Context, Look, Row, text};
+use super::{Context, Look, Row};
 use crate::calc::Scope;
 use crate::lang::Lang;
+use crate::msg::label::{self, Heading, Label};
 use crate::progress::baseline::Source;
 use crate::progress::{self, Class, Method, Progress, class::ALL};
-use crate::targets::{Indicator, Unit};
+use crate::targets::Unit;
 
 fn dash() -> String {
     "—".to_string()
-}
-
-/// A value in the indicator's unit.
-fn value(lang: Lang, unit: Unit, v: f64) -> String {
-    let n = lang.number(v, if unit == Unit::Rank { 0 } else { 1 });
-    match (unit, lang) {
-        (Unit::Percent, Lang::En) => format!("{n}%"),
-        (Unit::Percent, Lang::Vi) => format!("{n} %"),
-        (Unit::PercentPerYear, Lang::En) => format!("{n}%/yr"),
-        (Unit::PercentPerYear, Lang::Vi) => format!("{n} %/năm"),
-        _ => n,
-    }
 }
 
 /// A signed number with `decimals` decimals: `+3.0`, `−1.2`.
@@ -46,34 +35,37 @@ fn signed(lang: Lang, v: f64, decimals: usize) -> String {
 
 /// A compound rate (a fraction) as `+5.4%/yr`.
 fn rate(lang: Lang, r: f64) -> String {
-    let n = signed(lang, r * 100.0, 1);
-    lang.pick(&format!("{n} %/năm"), &format!("{n}%/yr"))
-        .to_string()
+    label::with_unit(lang, Unit::PercentPerYear, &signed(lang, r * 100.0, 1))
 }
 
 /// A pace in the indicator's unit per year: `+3.0 pp/yr`, ranks `−5.5/yr`.
 fn pace(lang: Lang, unit: Unit, p: f64) -> String {
-    let n = signed(lang, p, 1);
-    let per = match (unit, lang) {
-        (Unit::Percent, Lang::En) => " pp/yr",
-        (Unit::Percent, Lang::Vi) => " điểm %/năm",
-        (Unit::PercentPerYear, Lang::En) => " pp/yr",
-        (Unit::PercentPerYear, Lang::Vi) => " điểm %/năm",
-        (_, Lang::En) => "/yr",
-        (_, Lang::Vi) => "/năm",
-    };
-    format!("{n}{per}")
+    format!("{}{}", signed(lang, p, 1), label::per_year(lang, unit))
 }
 
-fn baseline_cell(lang: Lang, unit: Unit, p: &Progress) -> String {
+/// A figure of `row`'s indicator and its year: as the indicator table
+/// shows it when it is the result's actual (with its published decimals),
+/// else with one decimal (the progress series does not carry decimals).
+fn point(lang: Lang, row: Row, (year, v): (i32, f64)) -> String {
+    let (unit, r) = (row.ind.unit, row.res);
+    let shown = if r.actual_year == Some(year) && r.actual == Some(v) {
+        text::actual(lang, unit, r, v, r.actual_decimals)
+    } else {
+        value(lang, unit, v)
+    };
+    format!("{shown} ({year})")
+}
+
+fn baseline_cell(lang: Lang, row: Row, p: &Progress) -> String {
     let Some(b) = p.baseline else { return dash() };
     let how = match b.source {
-        Source::TargetsFile => lang.pick("\n(tệp mục tiêu)", "\n(targets file)"),
-        Source::AdoptionYear => "",
-        Source::LatestBefore => lang.pick("\n(trước năm ban hành)", "\n(before adoption)"),
-        Source::EarliestAfter => lang.pick("\n(sau năm ban hành)", "\n(after adoption)"),
+        Source::TargetsFile => Some(Label::FromTargetsFile),
+        Source::AdoptionYear => None,
+        Source::LatestBefore => Some(Label::BeforeAdoption),
+        Source::EarliestAfter => Some(Label::AfterAdoption),
     };
-    format!("{} ({}){how}", value(lang, unit, b.value), b.year)
+    let how = how.map_or_else(String::new, |l| format!("\n{}", l.say(lang)));
+    format!("{}{how}", point(lang, row, (b.year, b.value)))
 }
 
 /// Required and observed: rates for the growth methods, paces otherwise.
@@ -90,7 +82,7 @@ fn paces(lang: Lang, unit: Unit, p: &Progress) -> (String, String) {
             or_dash(e.observed_pace.map(|v| pace(lang, unit, v))),
         ),
         Method::AnnualRate => (
-            lang.pick("mỗi năm", "every year").to_string(),
+            Label::EveryYear.say(lang).to_string(),
             or_dash(e.observed_pace.map(|v| pace(lang, unit, v))),
         ),
     }
@@ -110,7 +102,7 @@ fn ratio_text(lang: Lang, p: &Progress) -> Option<String> {
     let score = p
         .eval
         .score
-        .map(|s| format!("{} {}", lang.pick("điểm", "score"), lang.number(s, 1)));
+        .map(|s| format!("{} {}", Label::Score.say(lang), lang.number(s, 1)));
     let parts: Vec<String> = [ratio, score].into_iter().flatten().collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -125,23 +117,23 @@ fn class_cell(lang: Lang, p: &Progress, several: bool) -> String {
     lines.push(format!("({})", e.class.id()));
     lines.extend(ratio_text(lang, p));
     if let Some(m) = &p.member {
-        lines.push(format!("{} {m}", lang.pick("thấp nhất:", "worst:")));
+        lines.push(format!("{} {m}", Label::Worst.say(lang)));
     }
     if !e.shortfall_years.is_empty() {
         let years: Vec<String> = e.shortfall_years.iter().map(i32::to_string).collect();
-        let label = lang.pick("năm không đạt:", "short in:");
-        lines.push(format!("{label} {}", years.join(", ")));
+        let short = Label::ShortIn.say(lang);
+        lines.push(format!("{short} {}", years.join(", ")));
     }
     lines.join("\n")
 }
 
-/// The cells of one progress row, in the order of [`header`]; line breaks
-/// separate the parts of a cell.
-pub(super) fn cells(lang: Lang, ind: &Indicator, p: &Progress, several: bool) -> [String; 5] {
+/// The cells of one progress row of `row`'s indicator, in the order of
+/// [`header`]; line breaks separate the parts of a cell.
+pub(super) fn cells(lang: Lang, row: Row, p: &Progress, several: bool) -> [String; 5] {
+    let ind = row.ind;
     let (required, observed) = paces(lang, ind.unit, p);
-    let point = |(y, v): (i32, f64)| format!("{} ({y})", value(lang, ind.unit, v));
-    let base = baseline_cell(lang, ind.unit, p);
-    let latest = p.latest.map_or_else(dash, point);
+    let base = baseline_cell(lang, row, p);
+    let latest = p.latest.map_or_else(dash, |x| point(lang, row, x));
     [
         ind.id.clone(),
         format!("{base}\n{latest}"),
@@ -166,12 +158,11 @@ const CLASS_WIDTH: usize = 22;
 /// The header of a progress table for target year `year`.
 pub(super) fn header(lang: Lang, year: i32) -> [String; 5] {
     [
-        lang.pick("Chỉ tiêu", "Indicator").to_string(),
-        lang.pick("Gốc\nMới nhất", "Baseline\nLatest").to_string(),
-        lang.pick("Cần đạt\nThực tế", "Required\nObserved")
-            .to_string(),
-        format!("{} {year}", lang.pick("Dự báo", "Projected")),
-        lang.pick("Tiến độ", "Progress").to_string(),
+        Label::Indicator.say(lang).to_string(),
+        Label::BaselineLatest.say(lang).to_string(),
+        Label::RequiredObserved.say(lang).to_string(),
+        Heading::Projected(year).say(lang),
+        Label::Progress.say(lang).to_string(),
     ]
 }
 /// The title of a progress table: `Progress`, and the method's source when
@@ -181,19 +172,19 @@ pub(super) fn title(ctx: &Context, lang: Lang) -> String {
         [one] => format!(" · {}", one.source(lang)),
         _ => String::new(),
     };
-    format!("{}{method}", lang.pick("Tiến độ", "Progress"))
+    format!("{}{method}", Label::Progress.say(lang))
 }
 
 /// Every progress row (one per method, the primary first) of a pillar's
-/// rows, with its indicator.
+/// rows, with its indicator and result.
 pub(super) fn progress_rows<'a>(
     ctx: &'a Context,
-    rows: &'a [Row],
-) -> impl Iterator<Item = (&'a Indicator, &'a Progress)> {
-    rows.iter().flat_map(move |r| {
+    rows: &'a [Row<'a>],
+) -> impl Iterator<Item = (Row<'a>, &'a Progress)> {
+    rows.iter().flat_map(move |&r| {
         ctx.progress
             .rows_for(r.res.indicator, r.res.target_year)
-            .map(move |p| (r.ind, p))
+            .map(move |p| (r, p))
     })
 }
 
@@ -203,31 +194,12 @@ pub(super) fn several(ctx: &Context) -> bool {
     ctx.progress.methods.len() > 1
 }
 
-/// The longest word of some cells in characters, a unit (`%`, `%/năm`)
-/// counting with the number before it: `100,0 %` is one word.
-fn longest_figure<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
-    let mut longest = 0;
-    for line in cells.flat_map(str::lines) {
-        let mut word = 0;
-        for w in line.split_whitespace() {
-            let n = w.chars().count();
-            word = if w.starts_with('%') && word > 0 {
-                word + 1 + n
-            } else {
-                n
-            };
-            longest = longest.max(word);
-        }
-    }
-    longest
-}
-
 /// Writes the progress table for one pillar's rows of one target year.
 ///
-/// Ids and figures stay whole: the figure columns are as wide as their
-/// longest line when that fits the width, else as their longest figure.
-/// The class column keeps room for the longest class id when the width
-/// allows (not in 80 columns), else takes what is left.
+/// Figures stay whole: the figure columns are as wide as their longest line
+/// when that fits the width, else as their longest figure. The class
+/// column keeps room for the longest class id; in a narrow terminal the
+/// ids give it room and break after a `.` or `_` (see [`Grid::draw`]).
 pub fn render_pillar(out: &mut dyn Write, ctx: &Context, look: Look, rows: &[Row]) -> Result<()> {
     let Some(year) = rows.first().map(|r| r.res.target_year) else {
         return Ok(());
@@ -236,7 +208,7 @@ pub fn render_pillar(out: &mut dyn Write, ctx: &Context, look: Look, rows: &[Row
     let header = header(lang, year);
     let several = several(ctx);
     let body: Vec<(Tone, [String; 5])> = progress_rows(ctx, rows)
-        .map(|(ind, p)| (Tone::of_class(p.eval.class), cells(lang, ind, p, several)))
+        .map(|(row, p)| (Tone::of_class(p.eval.class), cells(lang, row, p, several)))
         .collect();
     let column = |i: usize| {
         std::iter::once(header[i].as_str()).chain(body.iter().map(move |(_, c)| c[i].as_str()))
@@ -249,7 +221,10 @@ pub fn render_pillar(out: &mut dyn Write, ctx: &Context, look: Look, rows: &[Row
     // 6 borders, 2 of padding per column.
     let room = usize::from(look.width).saturating_sub(6 + 2 * 5 + id + CLASS_WIDTH);
     let lines: Vec<usize> = FIGURES.iter().map(|&i| longest_line(column(i))).collect();
-    let words: Vec<usize> = FIGURES.iter().map(|&i| longest_figure(column(i))).collect();
+    let words: Vec<usize> = FIGURES
+        .iter()
+        .map(|&i| column(i).map(longest_word).max().unwrap_or(0))
+        .collect();
     let fits = |w: &Vec<usize>| w.iter().sum::<usize>() <= room;
     let (widths, class_whole) = if fits(&lines) {
         (lines, true)
@@ -257,25 +232,24 @@ pub fn render_pillar(out: &mut dyn Write, ctx: &Context, look: Look, rows: &[Row
         let fits = fits(&words);
         (words, fits)
     };
-    let mut table = new_table(look, header.iter().map(String::as_str).collect(), &FIGURES);
+    let mut grid = Grid::new(header.to_vec(), &FIGURES);
     for (&i, &w) in FIGURES.iter().zip(&widths) {
-        fixed(&mut table, i, w);
+        grid.fix(i, w);
     }
-    if class_whole && let Some(c) = table.column_mut(CLASS) {
-        let w = u16::try_from(CLASS_WIDTH + 2).unwrap_or(u16::MAX);
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+    if class_whole {
+        grid.at_least(CLASS, CLASS_WIDTH);
     }
-    if let Some(c) = table.column_mut(0) {
-        let w = u16::try_from(id + 2).unwrap_or(u16::MAX);
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
-    }
+    grid.at_least(0, id);
     for (tone, cells) in body {
-        let mut cells: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
-        cells[CLASS] = tone.cell(cells[CLASS].clone());
-        table.add_row(cells);
+        let cells = cells.into_iter().enumerate();
+        grid.toned(
+            cells
+                .map(|(i, c)| (c, (i == CLASS).then_some(tone)))
+                .collect(),
+        );
     }
-    writeln!(out, "{}", title(ctx, lang))?;
-    writeln!(out, "{table}")?;
+    prose(out, look, &title(ctx, lang))?;
+    writeln!(out, "{}", grid.draw(look))?;
     Ok(())
 }
 
@@ -311,39 +285,54 @@ pub(super) fn summary_title(ctx: &Context, lang: Lang, year: i32) -> String {
         .first()
         .copied()
         .unwrap_or(Method::Growth);
-    let title = lang.pick("Tiến độ theo nhóm", "Progress by class");
-    format!("{title} · {year} · {}", method.source(lang))
+    Heading::ProgressByClass(year, method.source(lang)).say(lang)
 }
 
 /// Writes the count of indicators per progress class, per pillar and in
-/// total, for one target year (primary method).
+/// total, for one target year (primary method): a column per class, or,
+/// when the class names cannot keep their words whole in the width, a row
+/// per class and a column per pillar.
 pub fn render_summary(out: &mut dyn Write, ctx: &Context, look: Look, year: i32) -> Result<()> {
     let lang = look.lang;
     let classes = counted_classes();
-    let mut header = vec![lang.pick("Trụ cột", "Pillar")];
-    header.extend(classes.iter().map(|c| c.name(lang)));
-    let right: Vec<usize> = (1..=classes.len()).collect();
-    // Class names break between words only, when the width allows: the
-    // count columns as wide as their longest word, the pillar gets the rest
-    // (at least 10).
-    let words: Vec<usize> = header[1..]
-        .iter()
-        .map(|h| longest_word(std::iter::once(*h)))
-        .collect();
+    let counts = class_counts(ctx, lang, year);
+    let mut header = vec![Label::Pillar.say(lang).to_string()];
+    header.extend(classes.iter().map(|c| c.name(lang).to_string()));
+    // Class names break between words only: the count columns as wide as
+    // their longest word, the pillar gets the rest (at least 10).
+    let words: Vec<usize> = header[1..].iter().map(|h| longest_word(h)).collect();
     let room = usize::from(look.width).saturating_sub(1 + 3 * header.len() + 10);
-    let fits = words.iter().sum::<usize>() <= room;
-    let mut table = new_table(look, header, &right);
-    if fits {
+    let grid = if words.iter().sum::<usize>() <= room {
+        let right: Vec<usize> = (1..=classes.len()).collect();
+        let mut grid = Grid::new(header, &right);
         for (&i, &w) in right.iter().zip(&words) {
-            fixed(&mut table, i, w);
+            grid.fix(i, w);
         }
-    }
-    for (name, counts) in class_counts(ctx, lang, year) {
-        let mut cells = vec![name];
-        cells.extend(counts.iter().map(usize::to_string));
-        table.add_row(cells);
-    }
-    writeln!(out, "\n{}", summary_title(ctx, lang, year))?;
-    writeln!(out, "{table}")?;
+        for (name, n) in counts {
+            grid.row(
+                std::iter::once(name)
+                    .chain(n.iter().map(usize::to_string))
+                    .collect(),
+            );
+        }
+        grid
+    } else {
+        let mut header = vec![Label::Progress.say(lang).to_string()];
+        header.extend(counts.iter().map(|(name, _)| name.clone()));
+        let right: Vec<usize> = (1..=counts.len()).collect();
+        let mut grid = Grid::new(header, &right);
+        for (k, class) in classes.iter().enumerate() {
+            let n = counts.iter().map(|(_, n)| n.get(k).copied().unwrap_or(0));
+            grid.row(
+                std::iter::once(class.name(lang).to_string())
+                    .chain(n.map(|n| n.to_string()))
+                    .collect(),
+            );
+        }
+        grid
+    };
+    writeln!(out)?;
+    prose(out, look, &summary_title(ctx, lang, year))?;
+    writeln!(out, "{}", grid.draw(look))?;
     Ok(())
 }

@@ -1,6 +1,13 @@
-//! The inline SVG bar chart of the HTML report: one horizontal bar per
-//! indicator with its attainment, a line at the 100 % target, colours by
-//! tone. Plain SVG, no script; sized by a viewBox so it scales to the page.
+//! The bar chart of the HTML report: per indicator its name, and its
+//! attainment drawn as a bar in a small inline SVG (colours by tone) with
+//! the figure beside it; a dashed line marks the 100 % target. Plain HTML
+//! and SVG, no script; the layout is in `html.css` (`.chart`).
+//!
+//! The names are HTML text, so they wrap at any width: in a column left of
+//! the bars on a wide page, above each bar on a phone. The bars are drawn
+//! in percentages of their track, so they scale without scaling any text.
+//! The target line runs beside the names and left of the figures, never
+//! across them.
 
 use std::fmt::Write as _;
 
@@ -8,95 +15,90 @@ use super::html::esc;
 use super::tone::Tone;
 use super::{Row, text};
 use crate::lang::Lang;
+use crate::msg::label::{self, Phrase};
+use crate::targets::Unit;
 
-/// Width of the drawing, in SVG units.
-const WIDTH: f64 = 720.0;
-/// Width of the plot area from 0 to [`SCALE_MAX`] %.
-const PLOT: f64 = 600.0;
-/// The attainment at the right end of the plot; longer bars are cut there
+/// The attainment at the right end of a track; longer bars are cut there
 /// and marked.
 const SCALE_MAX: f64 = 120.0;
-/// Height of one indicator's band: a label line and a bar.
-const BAND: f64 = 38.0;
-/// Space above the first band, for the target line's label.
-const TOP: f64 = 18.0;
-/// Characters of a label before it is cut (the full name is in its title).
-const LABEL: usize = 100;
 
+/// Height of a track, in pixels; the bar leaves 2 px above and below.
+const TRACK: u32 = 16;
+
+/// Where an attainment falls on a track, in % of its width.
 fn x_of(pct: f64) -> f64 {
-    pct.clamp(0.0, SCALE_MAX) / SCALE_MAX * PLOT
+    pct.clamp(0.0, SCALE_MAX) / SCALE_MAX * 100.0
 }
 
-/// The chart of one pillar's indicators for one target year.
+/// An SVG track: the grid at 0 and 50 %, and `inner` (a bar, or nothing);
+/// then the dashed target line, which `html.css` places at 100 % of the
+/// track ([`SCALE_MAX`]: 100 / 120 of its width) over the whole row.
+fn track(inner: &str) -> String {
+    let half = x_of(50.0);
+    format!(
+        r#"<svg class="track" xmlns="http://www.w3.org/2000/svg" width="100%" height="{TRACK}" aria-hidden="true"><line class="grid" x1="0" y1="0" x2="0" y2="{TRACK}"/><line class="grid" x1="{half:.3}%" y1="0" x2="{half:.3}%" y2="{TRACK}"/>{inner}</svg><span class="target" aria-hidden="true"></span>"#
+    )
+}
+
+/// The chart of one pillar's indicators for one target year, as a
+/// `<figure>`.
 pub fn chart(lang: Lang, rows: &[Row], caption: &str) -> String {
-    let height = TOP + BAND * rows.len() as f64 + 6.0;
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{}">"#,
+        r#"<figure class="chart" role="img" aria-label="{}">"#,
         esc(caption)
     );
-    // Grid at 0 and 50 %, and the target line at 100 %.
-    for pct in [0.0, 50.0] {
-        let x = x_of(pct);
-        let _ = write!(
-            s,
-            r#"<line class="grid" x1="{x}" y1="{TOP}" x2="{x}" y2="{height}"/>"#
-        );
-    }
-    let x = x_of(100.0);
+    // The target line's label, above the first bar.
+    let target = Phrase::TargetLine(&label::with_unit(lang, Unit::Percent, "100")).say(lang);
     let _ = write!(
         s,
-        r#"<line class="target" x1="{x}" y1="{}" x2="{x}" y2="{height}"/><text class="target-label" x="{x}" y="12" text-anchor="middle">{}</text>"#,
-        TOP - 4.0,
-        esc(&format!(
-            "{} {}",
-            lang.pick("mục tiêu", "target"),
-            text::value(lang, crate::targets::Unit::Percent, 100.0)
-                .replace(&lang.number(100.0, 1), "100")
-        ))
+        r#"<div class="band scale"><div class="label"></div><div class="bar-row"><span class="target-label">{}</span></div></div>"#,
+        esc(&target)
     );
-    // Bands last: the labels' white halo keeps them readable across the line.
-    for (i, row) in rows.iter().enumerate() {
-        band(&mut s, lang, *row, TOP + BAND * i as f64);
+    for row in rows {
+        band(&mut s, lang, *row);
     }
-    s.push_str("</svg>");
+    s.push_str("</figure>");
     s
 }
 
-/// One indicator: its label, and its bar with the value, or "no data".
-fn band(s: &mut String, lang: Lang, row: Row, y: f64) {
+/// One indicator: its name, and its bar with the value, or "no data".
+fn band(s: &mut String, lang: Lang, row: Row) {
     let (ind, r) = (row.ind, row.res);
-    let tone = Tone::of(r);
-    let label = text::short_name(lang, ind, LABEL);
+    let tone = Tone::of(r).id();
     let _ = write!(
         s,
-        r#"<text class="label" x="0" y="{}">{}<title>{}</title></text>"#,
-        y + 13.0,
-        esc(&label),
+        r#"<div class="band"><div class="label">{}</div><div class="bar-row">"#,
         esc(ind.name(lang))
     );
-    let bar_y = y + 18.0;
-    let Some(pct) = r.attainment_pct.filter(|p| p.is_finite()) else {
-        let _ = write!(
-            s,
-            r#"<text class="value nodata" x="2" y="{}">{}</text>"#,
-            bar_y + 11.0,
-            esc(text::status(lang, r.status))
-        );
-        return;
-    };
-    let w = x_of(pct).max(1.0);
-    let value = text::percent(lang, pct);
-    let cut = if pct > SCALE_MAX { " ▸" } else { "" };
-    let _ = write!(
-        s,
-        r#"<rect class="bar {tone}" data-indicator="{id}" x="0" y="{bar_y}" width="{w:.1}" height="14"><title>{name}: {value}</title></rect><text class="value {tone}" x="{tx:.1}" y="{ty}">{value}{cut}</text>"#,
-        tone = tone.id(),
-        id = esc(&ind.id),
-        name = esc(ind.name(lang)),
-        value = esc(&value),
-        tx = w + 4.0,
-        ty = bar_y + 11.0,
-    );
+    match r.attainment_pct.filter(|p| p.is_finite()) {
+        None => {
+            // "no data" where the bar would start, left of the target line.
+            let _ = write!(
+                s,
+                r#"<span class="note nodata">{}</span><span class="target" aria-hidden="true"></span><span class="value"></span>"#,
+                esc(label::status(lang, r.status))
+            );
+        }
+        Some(pct) => {
+            let value = text::attainment_of(lang, row);
+            let cut = if pct > SCALE_MAX { " ▸" } else { "" };
+            let bar = format!(
+                r#"<rect class="bar {tone}" data-indicator="{id}" x="0" y="2" width="{w:.3}%" height="{h}"><title>{name}: {value}</title></rect>"#,
+                id = esc(&ind.id),
+                w = x_of(pct).max(0.2),
+                h = TRACK - 4,
+                name = esc(ind.name(lang)),
+                value = esc(&value),
+            );
+            let _ = write!(
+                s,
+                r#"{}<span class="value {tone}">{}{cut}</span>"#,
+                track(&bar),
+                esc(&value)
+            );
+        }
+    }
+    s.push_str("</div></div>");
 }

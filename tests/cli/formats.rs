@@ -29,27 +29,199 @@ fn table_snapshots_in_both_languages() {
     );
 }
 
+/// Words a terminal table must never cut across two lines: every word of
+/// the column headers, in both languages, and the progress class ids.
+const WHOLE: &[&str] = &[
+    "Indicator",
+    "Actual",
+    "Target",
+    "Attained",
+    "Gap",
+    "Status",
+    "Pillar",
+    "With",
+    "target",
+    "data",
+    "Met",
+    "Mean",
+    "attained",
+    "Items",
+    "met",
+    "Furthest",
+    "from",
+    "Baseline",
+    "Latest",
+    "Required",
+    "Observed",
+    "Projected",
+    "Progress",
+    "Rank",
+    "Area",
+    "Score",
+    "Chỉ",
+    "tiêu",
+    "Thực",
+    "hiện",
+    "Mục",
+    "Mức",
+    "đạt",
+    "Còn",
+    "thiếu",
+    "Trạng",
+    "thái",
+    "Trụ",
+    "cột",
+    "Có",
+    "mục",
+    "số",
+    "liệu",
+    "Đạt",
+    "NQ",
+    "TB",
+    "Xa",
+    "nhất",
+    "Gốc",
+    "Mới",
+    "Cần",
+    "tế",
+    "Dự",
+    "báo",
+    "Tiến",
+    "độ",
+    "Hạng",
+    "Địa",
+    "bàn",
+    "Điểm",
+    "(target_achieved)",
+    "(substantial_progress)",
+    "(moderate_progress)",
+    "(limited_progress)",
+    "(deterioration)",
+    "(not_available)",
+    "(no_data)",
+];
+
+/// Problems of a terminal report at `width` columns: a line wider than
+/// the width (in characters), or a word of [`WHOLE`] cut between two lines
+/// of a table cell (the end of one line and the start of the next in the
+/// same column make the word).
+fn layout_problems(text: &str, width: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines {
+        if line.chars().count() > width {
+            problems.push(format!("wider than {width}: {line}"));
+        }
+    }
+    let cells = |line: &str| -> Option<Vec<String>> {
+        line.starts_with('│').then(|| {
+            line.trim_matches('│')
+                .split(['┆', '│'])
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+    };
+    for pair in lines.windows(2) {
+        let (Some(upper), Some(lower)) = (cells(pair[0]), cells(pair[1])) else {
+            continue;
+        };
+        for (a, b) in upper.iter().zip(&lower) {
+            let (Some(end), Some(start)) = (a.split(' ').next_back(), b.split(' ').next()) else {
+                continue;
+            };
+            let joined = format!("{end}{start}");
+            if !end.is_empty() && !start.is_empty() && WHOLE.contains(&joined.as_str()) {
+                problems.push(format!("{joined} cut:\n{}\n{}", pair[0], pair[1]));
+            }
+        }
+    }
+    problems
+}
+
+/// stdout of dtcalc with these arguments, colour off, `COLUMNS=width`.
+fn at_width(args: &[&str], width: usize) -> String {
+    let out = dtcalc()
+        .args(args)
+        .args(["--color", "never"])
+        .env("COLUMNS", width.to_string())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 #[test]
 fn table_fits_80_and_160_columns() {
     for width in [80, 160] {
-        let out = dtcalc()
-            .args([
-                "report",
-                "examples/actuals.csv",
-                "--lang",
-                "vi",
-                "--color",
-                "never",
-            ])
-            .env("COLUMNS", width.to_string())
-            .output()
-            .expect("runs");
-        let text = String::from_utf8(out.stdout).expect("UTF-8");
-        for line in text.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞'])) {
-            assert!(line.chars().count() <= width, "{width}: {line}");
-        }
+        let text = at_width(&["report", "examples/actuals.csv", "--lang", "vi"], width);
+        let problems = layout_problems(&text, width);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
         insta::assert_snapshot!(format!("table_vi_{width}_columns"), text);
     }
+}
+
+#[test]
+fn no_word_is_cut_and_no_line_is_wider_than_80_columns() {
+    let provinces = [
+        "report",
+        "examples/provinces.csv",
+        "--targets",
+        "examples/national-749.toml",
+        "--by",
+        "area",
+    ];
+    for lang in ["en", "vi"] {
+        let runs: [&[&str]; 4] = [
+            &["report", "examples/actuals.csv"],
+            &["report", "examples/actuals.csv", "--method", "all"],
+            &["targets"],
+            &provinces,
+        ];
+        for args in runs {
+            let args = [args, &["--lang", lang]].concat();
+            let problems = layout_problems(&at_width(&args, 80), 80);
+            assert!(problems.is_empty(), "{args:?}:\n{}", problems.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn tables_use_the_width_given_even_when_the_terminal_says_0_by_0() {
+    // A terminal that reports 0 x 0 (as some CI runners' pseudo-terminals
+    // do): the tables take COLUMNS=100, not one character per column.
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: no `script` to run dtcalc in a pseudo-terminal");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin!("dtcalc");
+    let command = format!(
+        "stty cols 0 rows 0; {} report examples/actuals.csv --lang en --color never",
+        bin.display()
+    );
+    let out = std::process::Command::new("/usr/bin/script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("COLUMNS", "100")
+        .env("LANG", "C")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("script runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        (90..=100).contains(&widest),
+        "widest line {widest}:\n{text:.2000}"
+    );
+    let problems = layout_problems(&text, 100);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

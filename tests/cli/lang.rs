@@ -263,3 +263,38 @@ fn remaining_command_errors_are_in_the_language_asked_for() {
         "dtcalc: lỗi: --years 20: không phải là năm có bốn chữ số\n"
     );
 }
+
+#[test]
+fn check_text_shows_a_figure_as_published_in_either_language() {
+    // econ.digital_economy_grdp published as 5.16 (two decimals) against
+    // >= 20 for 2025: not met; the text shows 5.16, never 5.2.
+    let run = |lang: &str| {
+        let out = dtcalc()
+            .args(["check", "-", "--indicator", "econ.digital_economy_grdp"])
+            .args(["--lang", lang])
+            .write_stdin("indicator,year,value\necon.digital_economy_grdp,2024,5.16\n")
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        run("vi"),
+        "KHÔNG ĐẠT econ.digital_economy_grdp: cần >= 20% (đạt), hiện 5,16% năm 2024 (chưa đạt)\n\
+         check: 1/1 chỉ tiêu không đạt (năm mục tiêu 2025, yêu cầu met)\n"
+    );
+    assert!(run("en").contains("is 5.16% in 2024 (not met)"));
+}
+
+#[test]
+fn human_reports_name_their_language_and_write_dates_its_way() {
+    // adopted = "2022-03-18" in the built-in targets file
+    for (lang, date) in [("vi", "18/03/2022"), ("en", "2022-03-18")] {
+        let html = stdout_of(
+            &["report", "examples/actuals.csv", "--format", "html"],
+            lang,
+        );
+        assert!(html.contains(&format!(r#"<html lang="{lang}">"#)), "{lang}");
+        assert!(html.contains(&format!("· {date}</dd>")), "{lang}");
+    }
+}

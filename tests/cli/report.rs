@@ -450,3 +450,186 @@ fn unknown_or_several_areas_without_by_area_exit_2() {
         predicates::str::contains("without --by area, --area names one area; to compare several, use --by area --area A --area B"),
     );
 }
+
+/// stdout of `dtcalc report -` on `data` with these options (colour off).
+fn report_stdin(data: &str, args: &[&str]) -> String {
+    let out = dtcalc()
+        .args(["report", "-", "--color", "never"])
+        .args(args)
+        .write_stdin(data)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The lines of `text` that contain `needle`.
+fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.contains(needle)).collect()
+}
+
+#[test]
+fn attainment_short_of_the_target_is_rounded_down_in_every_human_format() {
+    // soc.mobile_broadband 99.95 against >= 100 (2025 and 2030):
+    // 99.95 / 100 x 100 = 99.95 % attained, not met. To the nearest tenth
+    // that is 100.0 %, the target; rounded down it is 99.9 %. The pillar
+    // mean (one indicator with data) is 99.95 too: 0 / 5 met, 99.9 %.
+    let data = "indicator,year,breakdown,value\nsoc.mobile_broadband,2024,,99.95\n";
+    for (lang, shown, target) in [("en", "99.9%", "100.0%"), ("vi", "99,9 %", "100,0 %")] {
+        let md = report_stdin(data, &["--format", "markdown", "--lang", lang]);
+        let row = lines_with(&md, "<br>`soc.mobile_broadband`");
+        assert_eq!(row.len(), 2, "{lang}: one row per target year:\n{md}");
+        for line in row {
+            // the bar is not full either: 79.96 eighths, short of 80
+            assert!(
+                line.contains(&format!("{shown} `█████████▉`")),
+                "{lang}: {line}"
+            );
+        }
+        let pillar = if lang == "en" {
+            "Digital society"
+        } else {
+            "Xã hội số"
+        };
+        let headline = format!("| {pillar} | 0 / 5 | {shown} `");
+        assert!(md.contains(&headline), "{lang}: no {headline}\n{md}");
+        let table = report_stdin(data, &["--lang", lang]);
+        let html = report_stdin(data, &["--format", "html", "--lang", lang]);
+        for (format, out) in [("markdown", &md), ("table", &table), ("html", &html)] {
+            assert!(out.contains(shown), "{lang} {format}");
+            assert!(!out.contains(target), "{lang} {format}: {target} shown");
+        }
+    }
+}
+
+#[test]
+fn area_table_rounds_a_mean_short_of_the_target_down() {
+    // Area A: soc.mobile_broadband 99.95 against >= 100: pillar mean and
+    // score 99.95 -> 99.9 %, never 100.0 %; area B: 50 / 100 = 50.0 %.
+    let data = "area,indicator,year,value\nA,soc.mobile_broadband,2024,99.95\nB,soc.mobile_broadband,2024,50\n";
+    let out = report_stdin(data, &["--by", "area", "--lang", "vi", "--horizon", "2025"]);
+    assert!(out.contains("0/5 · 99,9 %"), "{out}");
+    assert!(!out.contains("100,0 %"), "{out}");
+}
+
+#[test]
+fn furthest_from_target_names_only_indicators_short_of_it() {
+    // fibre-incomplete: households 85.4, schools 97, hospitals missing;
+    // worst 85.4 / 80 x 100 = 106.75 % (incomplete, over-achieving): not
+    // "furthest from target". No other society indicator has a figure.
+    let out = dtcalc()
+        .args([
+            "report",
+            &fixture("data/fibre-incomplete.csv"),
+            "--format",
+            "markdown",
+            "--lang",
+            "en",
+            "--horizon",
+            "2025",
+        ])
+        .output()
+        .expect("runs");
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    // the headline rows: "| Digital society | 0 / 5 | ..."
+    let society = lines_with(&md, "| Digital society | 0 / ");
+    assert!(!society.is_empty(), "{md}");
+    for line in society {
+        assert!(!line.contains("106.8% ·"), "{line}");
+        assert!(line.ends_with("| — |"), "{line}");
+    }
+    // worst first (example data, 2025): gov.digital_data 55 / 70 x 100 =
+    // 78.57 % (shown rounded down: 78.5 %) before gov.online_services
+    // 91.2 / 100 x 100 = 91.2 %
+    let example = dtcalc()
+        .args([
+            "report",
+            "examples/actuals.csv",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("runs");
+    let md = String::from_utf8(example.stdout).expect("UTF-8");
+    let gov = lines_with(&md, "| Digital government | 3 / 7 |")[0];
+    let (a, b) = (gov.find("78.5% ·"), gov.find("91.2% ·"));
+    assert!(a.is_some() && a < b, "{gov}");
+}
+
+#[test]
+fn actuals_keep_the_decimals_they_were_published_with() {
+    // econ.digital_economy_grdp published as 5.16 (two decimals), against
+    // >= 20: 5.16 / 20 x 100 = 25.8 % attained, gap 20 - 5.16 = 14.84 ->
+    // 14.9 (one decimal, rounded up: still to go). soc.digital_identity
+    // published as 86 (no decimals).
+    let data = "indicator,year,breakdown,value\n\
+                econ.digital_economy_grdp,2024,,5.16\n\
+                soc.digital_identity,2024,,86\n";
+    for (lang, grdp, identity, rounded) in [
+        ("en", "5.16%", "86%", "5.2%"),
+        ("vi", "5,16 %", "86 %", "5,2 %"),
+    ] {
+        for format in ["table", "markdown", "html"] {
+            let out = report_stdin(
+                data,
+                &["--format", format, "--lang", lang, "--horizon", "2025"],
+            );
+            assert!(out.contains(grdp), "{lang} {format}");
+            assert!(out.contains(identity), "{lang} {format}");
+            assert!(!out.contains(rounded), "{lang} {format}: {rounded}");
+            assert!(
+                out.contains("25.8") || out.contains("25,8"),
+                "{lang} {format}"
+            );
+        }
+    }
+    let out = dtcalc()
+        .args([
+            "check",
+            "-",
+            "--indicator",
+            "econ.digital_economy_grdp",
+            "--lang",
+            "en",
+        ])
+        .write_stdin(data)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "FAIL econ.digital_economy_grdp: required >= 20% (met), is 5.16% in 2024 (not met)\n\
+         check: 1 of 1 indicator fail (target year 2025, require met)\n"
+    );
+}
+
+#[test]
+fn vietnamese_dates_follow_the_language() {
+    // adopted = "2022-03-18" in the targets file
+    for format in ["table", "markdown", "html"] {
+        let vi = report_stdin(
+            "indicator,year,value\n",
+            &["--format", format, "--lang", "vi"],
+        );
+        assert!(
+            vi.contains("18/03/2022") && !vi.contains("2022-03-18"),
+            "{format}"
+        );
+        let en = report_stdin(
+            "indicator,year,value\n",
+            &["--format", format, "--lang", "en"],
+        );
+        assert!(en.contains("2022-03-18"), "{format}");
+    }
+    let out = dtcalc()
+        .args(["targets", "--lang", "vi", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("· 18/03/2022"), "{text}");
+}
