@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::data::{self, Data, data_paths};
 use super::report::list;
-use super::{areas, emit, lang, load_targets, methods, pillars};
+use super::{areas, lang, load_targets, methods, pillars};
 use crate::calc::Options;
 use crate::cli::{By, CheckArgs, CheckFormat, RequireArg};
 use crate::exit::Outcome;
@@ -17,6 +17,7 @@ use crate::read::field::nearest_indicator;
 use crate::report::check::{
     AreaVerdict, CheckContext, render_areas_json, render_areas_text, render_json, render_text,
 };
+use crate::report::output;
 use crate::store::AreaId;
 use crate::targets::Resolution;
 
@@ -59,7 +60,6 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         method,
         verdicts,
     };
-    let mut out = Vec::new();
     let pass = if by_area {
         let wanted = areas::named(&data, &args.area)?;
         let ids: Vec<AreaId> = match wanted.is_empty() {
@@ -71,10 +71,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             verdicts.push(judge.area(Some(area), &keep, year)?);
         }
         let c = ctx(&[]);
-        match args.format {
-            CheckFormat::Text => render_areas_text(&mut out, &c, &verdicts, lang)?,
-            CheckFormat::Json => render_areas_json(&mut out, &c, &verdicts)?,
-        }
+        output::write_with(None, |out| match args.format {
+            CheckFormat::Text => render_areas_text(out, &c, &verdicts, lang),
+            CheckFormat::Json => render_areas_json(out, &c, &verdicts),
+        })?;
         verdicts.iter().all(|v| v.failing.is_empty())
     } else {
         let area = areas::one(&data, &args.area)?;
@@ -84,13 +84,12 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             return Err(Failure::NothingToCheck { year }.into());
         }
         let c = ctx(&verdicts);
-        match args.format {
-            CheckFormat::Text => render_text(&mut out, &c, lang)?,
-            CheckFormat::Json => render_json(&mut out, &c)?,
-        }
+        output::write_with(None, |out| match args.format {
+            CheckFormat::Text => render_text(out, &c, lang),
+            CheckFormat::Json => render_json(out, &c),
+        })?;
         verdicts.iter().all(Verdict::passes)
     };
-    emit(&out)?;
     Ok(if pass {
         Outcome::Success
     } else {

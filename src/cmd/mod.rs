@@ -223,10 +223,11 @@ fn look(common: &Common, args: &OutputArgs) -> Look {
     }
 }
 
-/// Writes a finished report to the `--output` file (atomically) or stdout.
-fn deliver(args: &OutputArgs, bytes: &[u8]) -> Result<()> {
-    match &args.output {
-        Some(path) => output::write_atomically(path, bytes),
-        None => emit(bytes),
-    }
+/// Renders a report straight into the `--output` file (which is replaced
+/// only once the report is complete) or stdout.
+fn deliver<F>(args: &OutputArgs, render: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn std::io::Write) -> Result<()>,
+{
+    output::write_with(args.output.as_deref(), render)
 }

@@ -44,11 +44,10 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         files: &files,
         progress: &progress,
     };
-    // Rendered in full before anything is written: a failure leaves no
-    // partial report on stdout or in the --output file.
-    let mut out = Vec::new();
-    report::render_report(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out)?;
+    let look = look(&args.common, &args.output);
+    deliver(&args.output, |out| {
+        report::render_report(out, &ctx, format, look)
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -41,9 +41,10 @@ pub fn run(
         files: &files,
         detail: &detail,
     };
-    let mut out = Vec::new();
-    report::render_areas(&mut out, &ctx, format, look(&args.common, &args.output))?;
-    deliver(&args.output, &out)?;
+    let look = look(&args.common, &args.output);
+    deliver(&args.output, |out| {
+        report::render_areas(out, &ctx, format, look)
+    })?;
     Ok(Outcome::Success)
 }
 

@@ -11,13 +11,9 @@ pub fn run(args: TargetsArgs) -> Result<Outcome> {
     super::refuse_inputs(args.output.output.as_deref(), &[], &args.common)?;
     let format = format(&args.output)?;
     let resolution = load_targets(&args.common)?;
-    let mut out = Vec::new();
-    report::render_targets(
-        &mut out,
-        &resolution,
-        format,
-        look(&args.common, &args.output),
-    )?;
-    deliver(&args.output, &out)?;
+    let look = look(&args.common, &args.output);
+    deliver(&args.output, |out| {
+        report::render_targets(out, &resolution, format, look)
+    })?;
     Ok(Outcome::Success)
 }

@@ -49,9 +49,34 @@ where
 /// A new file gets the usual permissions (0666 less the umask on Unix);
 /// an existing one keeps its own. A read-only one is refused.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    if is_dash(path) {
-        return to_stdout(bytes);
-    }
+    write_with(Some(path), |out| Ok(out.write_all(bytes)?))
+}
+
+/// Writes `bytes` to standard output; fails as [`stdout_usable`] and
+/// [`stdout_error`] say.
+pub fn to_stdout(bytes: &[u8]) -> Result<()> {
+    write_with(None, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Runs `render` on a buffered writer to `path` (see the module comment),
+/// or to standard output when `None`, so that output is never held whole
+/// in memory. A file is complete or untouched: `render` fills a temporary
+/// file that replaces it only once `render` has succeeded. A failed write
+/// is reported as the system's reason naming `path` (for stdout: a broken
+/// pipe is returned as is, for `main` to end quietly); any other error of
+/// `render` is returned as it is.
+pub fn write_with<F>(path: Option<&Path>, render: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    let Some(path) = path.filter(|p| !is_dash(p)) else {
+        stdout_usable()?;
+        let out = Recording::new(io::BufWriter::with_capacity(BUFFER, io::stdout().lock()));
+        return out
+            .run(render)
+            .map(drop)
+            .map_err(|e| e.reported(stdout_error));
+    };
     let failed = |e: io::Error| -> anyhow::Error {
         Failure::CannotWrite {
             path: path.display().to_string(),
@@ -65,21 +90,85 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             path: path.display().to_string(),
         }
         .into()),
-        Ok(m) if m.is_file() => replace(path, &target, Some(m.permissions()), bytes),
-        Ok(_) => in_place(&target, bytes).map_err(failed),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(path, &target, None, bytes),
+        Ok(m) if m.is_file() => replace(path, &target, Some(m.permissions()), render),
+        Ok(_) => in_place(&target, render).map_err(|e| e.reported(failed)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(path, &target, None, render),
         Err(e) => Err(failed(e)),
     }
 }
 
-/// Writes `bytes` to standard output in one go; fails as
-/// [`stdout_usable`] and [`stdout_error`] say.
-pub fn to_stdout(bytes: &[u8]) -> Result<()> {
-    stdout_usable()?;
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(stdout_error)
+/// Bytes buffered between the renderer and the system.
+const BUFFER: usize = 1 << 16;
+
+/// A writer that keeps the first error the system gave, so that a failed
+/// render can be told from a failed write.
+struct Recording<W: Write> {
+    inner: W,
+    error: Option<io::Error>,
+}
+
+/// Why [`Recording::run`] failed.
+enum Failed {
+    /// A write failed with this error of the system.
+    Write(io::Error),
+    /// The renderer failed for its own reason.
+    Render(anyhow::Error),
+}
+
+impl Failed {
+    /// The error to report: a failed write as `write` says, a failed
+    /// render as it is.
+    fn reported(self, write: impl FnOnce(io::Error) -> anyhow::Error) -> anyhow::Error {
+        match self {
+            Failed::Write(e) => write(e),
+            Failed::Render(e) => e,
+        }
+    }
+}
+
+impl<W: Write> Recording<W> {
+    fn new(inner: W) -> Self {
+        Recording { inner, error: None }
+    }
+
+    fn keep<T>(&mut self, r: io::Result<T>) -> io::Result<T> {
+        r.map_err(|e| {
+            let kind = e.kind();
+            self.error.get_or_insert(e);
+            io::Error::from(kind)
+        })
+    }
+
+    /// Runs `render` on this writer and flushes it; gives the writer back.
+    fn run<F>(mut self, render: F) -> Result<W, Failed>
+    where
+        F: FnOnce(&mut dyn Write) -> Result<()>,
+    {
+        let rendered = render(&mut self);
+        let flushed = rendered.and_then(|()| Ok(self.flush()?));
+        match (flushed, self.error) {
+            (_, Some(e)) => Err(Failed::Write(e)),
+            (Err(e), None) => Err(Failed::Render(e)),
+            (Ok(()), None) => Ok(self.inner),
+        }
+    }
+}
+
+impl<W: Write> Write for Recording<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.keep(r)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.keep(r)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.keep(r)
+    }
 }
 
 /// Fails with [`Failure::CannotWriteStdout`] when standard output was
@@ -191,15 +280,25 @@ fn read_only(perms: &Permissions) -> bool {
 }
 
 /// Writes a device, FIFO or socket where it is; a directory fails here.
-fn in_place(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).open(target)?;
-    file.write_all(bytes)?;
-    file.flush()
+fn in_place<F>(target: &Path, render: F) -> Result<(), Failed>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .map_err(Failed::Write)?;
+    Recording::new(io::BufWriter::with_capacity(BUFFER, file))
+        .run(render)
+        .map(drop)
 }
 
 /// Writes `target` through a temporary file beside it renamed over it;
 /// the file gets `perms` if given. Errors name `path`, as the user gave it.
-fn replace(path: &Path, target: &Path, perms: Option<Permissions>, bytes: &[u8]) -> Result<()> {
+fn replace<F>(path: &Path, target: &Path, perms: Option<Permissions>, render: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
     let failed = |e: io::Error| Failure::CannotWrite {
         path: path.display().to_string(),
         reason: e.to_string(),
@@ -225,9 +324,11 @@ fn replace(path: &Path, target: &Path, perms: Option<Permissions>, bytes: &[u8])
         // Set on the open file, so the umask does not apply.
         file.set_permissions(perms).map_err(failed)?;
     }
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(failed)?;
+    let written = Recording::new(io::BufWriter::with_capacity(BUFFER, &*file))
+        .run(render)
+        .map_err(|e| e.reported(|e| failed(e).into()))?;
+    drop(written);
+    file.sync_all().map_err(failed)?;
     tmp.persist(target).map_err(|e| failed(e.error))?;
     Ok(())
 }
@@ -254,6 +355,27 @@ mod tests {
         write_atomically(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_render_that_fails_halfway_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.csv");
+        fs::write(&path, "old").unwrap();
+        let err = write_with(Some(&path), |out| {
+            out.write_all(&[b'x'; 3 * BUFFER])?;
+            anyhow::bail!("the renderer's own reason")
+        })
+        .unwrap_err();
+        assert_eq!(format!("{err:#}"), "the renderer's own reason");
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
+        write_with(Some(&path), |out| Ok(out.write_all(&[b'y'; 3 * BUFFER])?)).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), vec![b'y'; 3 * BUFFER]);
     }
 
     #[test]
