@@ -281,12 +281,43 @@ fn clip(raw: &str) -> (String, Option<usize>) {
 
 /// Turns a byte offset into `text` into a 1-based (line, character column).
 pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line as u64, col as u64)
+    Lines::new(text).place(offset)
+}
+
+/// Where each line of a text starts: the place of any byte offset in
+/// logarithmic time, for a text with many problems.
+#[derive(Debug)]
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// The line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn place(&self, offset: usize) -> (u64, u64) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line as u64, col as u64)
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +363,14 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         // "bé = " is 5 characters but 6 bytes; the quote starts at byte 6+6.
         assert_eq!(line_col(text, 12), (2, 6));
+        // the newline ends its line; the next byte starts line 2; past the
+        // end is the end
+        let lines = Lines::new(text);
+        assert_eq!(lines.place(5), (1, 6));
+        assert_eq!(lines.place(6), (2, 1));
+        assert_eq!(lines.place(16), (3, 1));
+        assert_eq!(lines.place(99), (3, 1));
+        assert_eq!(Lines::new("").place(0), (1, 1));
     }
 
     #[test]

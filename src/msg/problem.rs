@@ -166,6 +166,18 @@ pub enum Problem {
     RankTarget { spec: String },
     /// A target year before the adoption year.
     TargetBeforeAdoption { year: i32, adoption: i32 },
+    /// An `aggregate` that is none of the rules.
+    UnknownAggregate { given: String },
+    /// `aggregate = "weighted"` without a `weight`.
+    WeightMissing,
+    /// A `weight` with an aggregate other than `weighted`.
+    WeightUnused { aggregate: String },
+    /// A `weight` that is no column and no indicator of the file.
+    UnknownWeight { weight: String },
+    /// A rank (or other indicator) given a rule that would combine it.
+    RankAggregate { aggregate: String },
+    /// `members_vi` not one label per member.
+    MemberLabels { labels: usize, members: usize },
     /// A pillar id given twice.
     DuplicatePillar { id: String },
     /// An indicator id given twice.
@@ -235,6 +247,12 @@ impl Problem {
             | DuplicateIndicatorForm { .. }
             | RankTarget { .. }
             | TargetBeforeAdoption { .. }
+            | UnknownAggregate { .. }
+            | WeightMissing
+            | WeightUnused { .. }
+            | UnknownWeight { .. }
+            | RankAggregate { .. }
+            | MemberLabels { .. }
             | DuplicatePillar { .. }
             | DuplicateIndicator { .. }
             | UnknownPillar { .. }
@@ -686,6 +704,30 @@ impl Problem {
             TargetBeforeAdoption { year, adoption } => say!(lang,
                 en: format!("target year {year} is before the resolution's adoption in {adoption}"),
                 vi: format!("năm mục tiêu {year} trước năm ban hành nghị quyết {adoption}"),
+            ),
+            UnknownAggregate { given } => say!(lang,
+                en: format!("aggregate \"{given}\" is not a rule; expected ratio, weighted, sum or none"),
+                vi: format!("aggregate \"{given}\" không phải là quy tắc; cần ratio, weighted, sum hoặc none"),
+            ),
+            WeightMissing => say!(lang,
+                en: "aggregate = \"weighted\" needs a weight: a column (denominator, weight) or an indicator id".into(),
+                vi: "aggregate = \"weighted\" cần weight: một cột (denominator, weight) hoặc mã chỉ tiêu".into(),
+            ),
+            WeightUnused { aggregate } => say!(lang,
+                en: format!("a weight is only for aggregate = \"weighted\", not \"{aggregate}\""),
+                vi: format!("weight chỉ dùng với aggregate = \"weighted\", không dùng với \"{aggregate}\""),
+            ),
+            UnknownWeight { weight } => say!(lang,
+                en: format!("weight \"{weight}\" is neither a column (denominator, weight) nor another indicator of this file"),
+                vi: format!("weight \"{weight}\" không phải là cột (denominator, weight) cũng không phải chỉ tiêu khác của tệp này"),
+            ),
+            RankAggregate { aggregate } => say!(lang,
+                en: format!("a rank cannot be combined across areas (aggregate \"{aggregate}\"); write aggregate = \"none\""),
+                vi: format!("không thể gộp thứ hạng của nhiều địa bàn (aggregate \"{aggregate}\"); hãy ghi aggregate = \"none\""),
+            ),
+            MemberLabels { labels, members } => say!(lang,
+                en: format!("members_vi has {labels} labels for {members} members; give one per member, in the same order"),
+                vi: format!("members_vi có {labels} tên cho {members} thành phần; cần một tên cho mỗi thành phần, cùng thứ tự"),
             ),
             DuplicatePillar { id } => say!(lang,
                 en: format!("duplicate pillar id \"{id}\""),

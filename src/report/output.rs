@@ -71,9 +71,7 @@ where
 {
     let Some(path) = path.filter(|p| !is_dash(p)) else {
         stdout_usable()?;
-        let out = Recording::new(io::BufWriter::with_capacity(BUFFER, io::stdout().lock()));
-        return out
-            .run(render)
+        return Recording::run(io::stdout().lock(), render)
             .map(drop)
             .map_err(|e| e.reported(stdout_error));
     };
@@ -139,17 +137,20 @@ impl<W: Write> Recording<W> {
         })
     }
 
-    /// Runs `render` on this writer and flushes it; gives the writer back.
-    fn run<F>(mut self, render: F) -> Result<W, Failed>
+    /// Runs `render` on `inner`, buffered, and flushes it; gives `inner`
+    /// back.
+    fn run<F>(inner: W, render: F) -> Result<W, Failed>
     where
         F: FnOnce(&mut dyn Write) -> Result<()>,
     {
-        let rendered = render(&mut self);
-        let flushed = rendered.and_then(|()| Ok(self.flush()?));
-        match (flushed, self.error) {
+        let mut out = io::BufWriter::with_capacity(BUFFER, Recording::new(inner));
+        let rendered = render(&mut out);
+        let flushed = rendered.and_then(|()| Ok(out.flush()?));
+        let (recording, _) = out.into_parts();
+        match (flushed, recording.error) {
             (_, Some(e)) => Err(Failed::Write(e)),
             (Err(e), None) => Err(Failed::Render(e)),
-            (Ok(()), None) => Ok(self.inner),
+            (Ok(()), None) => Ok(recording.inner),
         }
     }
 }
@@ -288,9 +289,7 @@ where
         .write(true)
         .open(target)
         .map_err(Failed::Write)?;
-    Recording::new(io::BufWriter::with_capacity(BUFFER, file))
-        .run(render)
-        .map(drop)
+    Recording::run(file, render).map(drop)
 }
 
 /// Writes `target` through a temporary file beside it renamed over it;
@@ -324,10 +323,7 @@ where
         // Set on the open file, so the umask does not apply.
         file.set_permissions(perms).map_err(failed)?;
     }
-    let written = Recording::new(io::BufWriter::with_capacity(BUFFER, &*file))
-        .run(render)
-        .map_err(|e| e.reported(|e| failed(e).into()))?;
-    drop(written);
+    Recording::run(&*file, render).map_err(|e| e.reported(|e| failed(e).into()))?;
     file.sync_all().map_err(failed)?;
     tmp.persist(target).map_err(|e| failed(e.error))?;
     Ok(())

@@ -3,7 +3,9 @@
 //! Loading and checking a targets file lives in `parse.rs`; this file holds only
 //! the data types and the small questions one can ask of them.
 
+mod check;
 mod parse;
+mod raw;
 
 pub use parse::{BUILTIN, load, parse};
 
@@ -137,11 +139,54 @@ pub struct Indicator {
     /// Members the target applies to each of, when the resolution lists
     /// them; in NFC.
     pub members: Vec<String>,
+    /// The members' Vietnamese labels, one per member in the same order
+    /// (`members_vi`), or empty; data files may name a member either way.
+    pub members_vi: Vec<String>,
+    /// How figures of several areas combine into one (`aggregate`); `None`
+    /// when the file does not say, and then the indicator is not rolled up.
+    pub aggregate: Option<Aggregate>,
     /// Targets sorted by year.
     pub targets: Vec<Target>,
     /// The baseline the resolution states, if any (`baseline = { year, value }`);
     /// otherwise progress takes it from the data (see `progress::baseline`).
     pub baseline: Option<Baseline>,
+}
+
+/// How an indicator's figures for several areas combine into the figure of
+/// the area that holds them (a roll-up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregate {
+    /// The sum of the numerators over the sum of the denominators.
+    Ratio,
+    /// The mean of the values, each weighted as [`Weight`] says.
+    Weighted(Weight),
+    /// The sum of the values.
+    Sum,
+    /// Never combined (ranks, and anything else that cannot be).
+    None,
+}
+
+/// What weighs each area's value in a weighted mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// The row's `denominator`.
+    Denominator,
+    /// The row's `weight` column.
+    Column,
+    /// This indicator's figure for the same area and year.
+    Indicator(usize),
+}
+
+impl Aggregate {
+    /// The rule as written in targets files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Aggregate::Ratio => "ratio",
+            Aggregate::Weighted(_) => "weighted",
+            Aggregate::Sum => "sum",
+            Aggregate::None => "none",
+        }
+    }
 }
 
 /// A baseline stated in the targets file: the value in a year.

@@ -1,86 +1,19 @@
-//! Reads a targets TOML file into a [`Resolution`] and checks it.
-//!
-//! Every semantic problem (duplicate id, unknown pillar, bad comparison, bad
-//! target year, ...) is reported with the file, line, column and key; all
-//! problems are collected before the load fails. Ids are kept in NFC, the
-//! form the data reader gives, so an id matches its rows however its
-//! accents were typed. Doubtful but possible values (a share's target above
-//! 100 %) become warnings on the [`Resolution`], not problems.
+//! Reads a targets TOML file into a [`Resolution`]: the TOML in batches
+//! (`raw.rs`), each checked as it comes (`check.rs`).
 
-use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-
 use std::sync::Arc;
 
 use anyhow::Result;
-use serde::Deserialize;
-use toml::Spanned;
 
-use super::{Baseline, Comparison, Indicator, Meta, Pillar, Resolution, Target, Unit};
+use super::Resolution;
+use super::check::Checker;
+use super::raw::{self, RawFile, RawMore};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
-use crate::msg::{Failure, Notice, Problem};
-use crate::read::nfc;
-
-/// The longest pillar id, indicator id or member name accepted, in characters.
-pub const MAX_ID_CHARS: usize = 200;
+use crate::msg::{Failure, Problem};
 
 /// The Bình Thuận resolution, compiled in as the default targets file.
 pub const BUILTIN: &str = include_str!("../../targets.toml");
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    resolution: RawMeta,
-    pillar: Vec<RawPillar>,
-    indicator: Vec<RawIndicator>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMeta {
-    id: String,
-    title_vi: String,
-    title_en: String,
-    issuer_vi: String,
-    issuer_en: String,
-    adopted: Spanned<String>,
-    #[serde(default)]
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPillar {
-    id: Spanned<String>,
-    name_vi: String,
-    name_en: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawIndicator {
-    id: Spanned<String>,
-    pillar: Spanned<String>,
-    item: Option<String>,
-    name_vi: Spanned<String>,
-    name_en: Spanned<String>,
-    unit: Spanned<String>,
-    note_vi: Option<String>,
-    note_en: Option<String>,
-    each_vi: Option<String>,
-    each_en: Option<String>,
-    #[serde(default)]
-    members: Vec<Spanned<String>>,
-    targets: Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
-    baseline: Option<Spanned<RawBaseline>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBaseline {
-    year: i64,
-    value: f64,
-}
 
 /// Loads and checks a targets file from disk.
 ///
@@ -114,388 +47,39 @@ fn not_utf8(bytes: &[u8], file: &str, e: &std::str::Utf8Error) -> anyhow::Error 
     .into()
 }
 
-/// Parses and checks targets TOML; `file` names it in messages.
+/// Parses and checks targets TOML; `file` names it in messages. Every
+/// problem is collected before the load fails; a TOML syntax error stops
+/// it at once.
 pub fn parse(text: &str, file: &str) -> Result<Resolution> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        let problem = Problem::TargetsSyntax {
-            text: e.message().trim_end().to_string(),
-        };
-        Diagnostics(vec![Diagnostic::at(&Arc::from(file), line, col, problem)])
-    })?;
-    let mut checker = Checker {
-        text,
-        file: Arc::from(file),
-        adoption: None,
-        problems: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let mut resolution = checker.build(raw);
-    if checker.problems.is_empty() {
-        resolution.warnings = checker.warnings;
-        Ok(resolution)
-    } else {
-        Err(Diagnostics(checker.problems).into())
-    }
-}
-
-struct Checker<'a> {
-    text: &'a str,
-    file: Arc<str>,
-    /// The adoption year, once `adopted` is read (none when it is no date).
-    adoption: Option<i32>,
-    problems: Vec<Diagnostic>,
-    warnings: Vec<Notice>,
-}
-
-impl Checker<'_> {
-    fn problem<T>(&mut self, at: &Spanned<T>, key: &str, problem: Problem) {
-        let (line, col) = line_col(self.text, at.span().start);
-        let d = Diagnostic::at(&self.file, line, col, problem).in_field(Some(&Arc::from(key)));
-        self.problems.push(d);
-    }
-
-    /// `file:line:column` of a value, for a warning.
-    fn place<T>(&self, at: &Spanned<T>) -> String {
-        let (line, col) = line_col(self.text, at.span().start);
-        format!("{}:{line}:{col}", self.file)
-    }
-
-    /// Ids are typed into data files and shown whole in table columns, so
-    /// they are kept short (a 65 535-character id once overflowed a column
-    /// width in the table renderer). Gives the NFC form.
-    fn check_len(&mut self, id: &Spanned<String>, key: &str) -> String {
-        let id_nfc = nfc(id.get_ref()).into_owned();
-        let n = id_nfc.chars().count();
-        if n > MAX_ID_CHARS {
-            let problem = Problem::IdTooLong {
-                chars: n,
-                max: MAX_ID_CHARS,
+    let mut checker = Checker::new(text, file);
+    for (k, (offset, batch)) in raw::batches(text).into_iter().enumerate() {
+        let syntax = |e: toml::de::Error, checker: &Checker| {
+            let start = e.span().map_or(0, |s| s.start);
+            let (line, col) = checker.line_col(offset + start);
+            let problem = Problem::TargetsSyntax {
+                text: e.message().trim_end().to_string(),
             };
-            self.problem(id, key, problem);
-        }
-        id_nfc
-    }
-
-    /// A pillar or indicator id must be written as it is typed in data
-    /// files: not empty, no blanks around it. Gives the NFC form, or `None`
-    /// for an empty id (which then takes part in no duplicate check).
-    fn check_id(&mut self, id: &Spanned<String>) -> Option<String> {
-        let raw = id.get_ref();
-        if raw.trim().is_empty() {
-            self.problem(id, "id", Problem::EmptyId);
-            return None;
-        }
-        if raw.trim() != raw {
-            self.problem(id, "id", Problem::IdBlanks { id: raw.clone() });
-        }
-        Some(self.check_len(id, "id"))
-    }
-
-    fn build(&mut self, raw: RawFile) -> Resolution {
-        let meta = self.meta(raw.resolution);
-        let pillars = self.pillars(raw.pillar);
-        let indicators = self.indicators(raw.indicator, &pillars);
-        Resolution::new(meta, pillars, indicators)
-    }
-
-    fn pillars(&mut self, raw: Vec<RawPillar>) -> Vec<Pillar> {
-        let mut seen = HashSet::new();
-        let mut pillars = Vec::new();
-        for p in raw {
-            let id = self.check_id(&p.id);
-            if let Some(id) = &id
-                && !seen.insert(id.clone())
-            {
-                let problem = Problem::DuplicatePillar { id: id.clone() };
-                self.problem(&p.id, "id", problem);
-            }
-            pillars.push(Pillar {
-                id: id.unwrap_or_else(|| p.id.into_inner()),
-                name_vi: p.name_vi,
-                name_en: p.name_en,
-            });
-        }
-        pillars
-    }
-
-    fn indicators(&mut self, raw: Vec<RawIndicator>, pillars: &[Pillar]) -> Vec<Indicator> {
-        let mut pillar_ids = HashSet::new();
-        let known: Vec<&str> = pillars
-            .iter()
-            .map(|p| p.id.as_str())
-            .filter(|id| !id.is_empty() && pillar_ids.insert(*id))
-            .collect();
-        let known = known.join(", ");
-        let mut seen = SeenIds::default();
-        let mut indicators = Vec::new();
-        for raw in raw {
-            let id = self.check_id(&raw.id);
-            if let Some(problem) = id
-                .as_ref()
-                .and_then(|id| seen.duplicate(raw.id.get_ref(), id))
-            {
-                self.problem(&raw.id, "id", problem);
-            }
-            let pillar = nfc(raw.pillar.get_ref()).into_owned();
-            if !pillar_ids.contains(pillar.as_str()) {
-                let problem = Problem::UnknownPillar {
-                    pillar: raw.pillar.get_ref().clone(),
-                    known: known.clone(),
-                };
-                self.problem(&raw.pillar, "pillar", problem);
-            }
-            let id = id.unwrap_or_else(|| raw.id.get_ref().clone());
-            indicators.push(self.indicator(raw, id, pillar));
-        }
-        indicators
-    }
-
-    fn meta(&mut self, raw: RawMeta) -> Meta {
-        let adoption_year = parse_date_year(raw.adopted.get_ref());
-        if adoption_year.is_none() {
-            let adopted = raw.adopted.get_ref().clone();
-            self.problem(&raw.adopted, "adopted", Problem::NotADate { adopted });
-        }
-        self.adoption = adoption_year;
-        Meta {
-            id: raw.id,
-            title_vi: raw.title_vi,
-            title_en: raw.title_en,
-            issuer_vi: raw.issuer_vi,
-            issuer_en: raw.issuer_en,
-            adopted: raw.adopted.into_inner(),
-            adoption_year: adoption_year.unwrap_or(0),
-            source: raw.source,
-        }
-    }
-
-    /// The rest of an indicator; `id` and `pillar` are checked, in NFC.
-    fn indicator(&mut self, raw: RawIndicator, id: String, pillar: String) -> Indicator {
-        for name in [&raw.name_vi, &raw.name_en] {
-            if name.get_ref().trim().is_empty() {
-                self.problem(name, "name", Problem::EmptyName);
-            }
-        }
-        let unit = Unit::from_symbol(raw.unit.get_ref()).unwrap_or_else(|| {
-            let unit = raw.unit.get_ref().clone();
-            self.problem(&raw.unit, "unit", Problem::UnknownUnit { unit });
-            Unit::Number
-        });
-        let each = match (raw.each_vi, raw.each_en) {
-            (None, None) => None,
-            (vi, en) => {
-                let vi = vi.or_else(|| en.clone()).unwrap_or_default();
-                let en = en.unwrap_or_else(|| vi.clone());
-                Some((vi, en))
-            }
+            Diagnostics(vec![Diagnostic::at(&Arc::from(file), line, col, problem)])
         };
-        if let (None, Some(first)) = (&each, raw.members.first()) {
-            self.problem(first, "members", Problem::MembersWithoutEach);
-        }
-        let mut seen = HashSet::new();
-        let mut members = Vec::new();
-        for m in &raw.members {
-            let member = self.check_len(m, "members");
-            if !seen.insert(member.clone()) {
-                let problem = Problem::DuplicateMember {
-                    member: member.clone(),
-                };
-                self.problem(m, "members", problem);
-            }
-            members.push(member);
-        }
-        let targets = self.targets(&raw.targets, unit, &id);
-        let baseline = raw.baseline.as_ref().and_then(|b| self.baseline(b));
-        Indicator {
-            id,
-            pillar,
-            item: raw.item.unwrap_or_default(),
-            name_vi: raw.name_vi.into_inner(),
-            name_en: raw.name_en.into_inner(),
-            unit,
-            note_vi: raw.note_vi,
-            note_en: raw.note_en,
-            each,
-            members,
-            targets,
-            baseline,
-        }
-        .with_default_item()
-    }
-
-    fn baseline(&mut self, raw: &Spanned<RawBaseline>) -> Option<Baseline> {
-        let b = raw.get_ref();
-        let year = i32::try_from(b.year)
-            .ok()
-            .filter(|y| (1000..=9999).contains(y));
-        if year.is_none() {
-            self.problem(raw, "baseline.year", Problem::BaselineYear { year: b.year });
-        }
-        if !b.value.is_finite() {
-            self.problem(
-                raw,
-                "baseline.value",
-                Problem::BaselineValue { value: b.value },
-            );
-        }
-        Some(Baseline {
-            year: year?,
-            value: Some(b.value).filter(|v| v.is_finite())?,
-        })
-    }
-
-    fn targets(
-        &mut self,
-        raw: &Spanned<BTreeMap<Spanned<String>, Spanned<String>>>,
-        unit: Unit,
-        id: &str,
-    ) -> Vec<Target> {
-        if raw.get_ref().is_empty() {
-            self.problem(raw, "targets", Problem::NoTargets);
-        }
-        let mut targets: Vec<Target> = raw
-            .get_ref()
-            .iter()
-            .filter_map(|(year, spec)| self.target(year, spec, unit, id))
-            .collect();
-        targets.sort_by_key(|t| t.year);
-        targets
-    }
-
-    /// One `YEAR = "SPEC"` of indicator `id`, checked against the adoption
-    /// year and the unit.
-    fn target(
-        &mut self,
-        year: &Spanned<String>,
-        spec: &Spanned<String>,
-        unit: Unit,
-        id: &str,
-    ) -> Option<Target> {
-        let Some(y) = parse_year(year.get_ref()) else {
-            let raw = year.get_ref().clone();
-            self.problem(year, "targets", Problem::TargetYear { raw });
-            return None;
-        };
-        let key = format!("targets.{y}");
-        if let Some(adoption) = self.adoption.filter(|&a| y < a) {
-            let problem = Problem::TargetBeforeAdoption { year: y, adoption };
-            self.problem(year, &key, problem);
-        }
-        let (comparison, value) = match parse_target(spec.get_ref()) {
-            Ok(target) => target,
-            Err(problem) => {
-                self.problem(spec, &key, problem);
-                return None;
-            }
-        };
-        match unit {
-            Unit::Rank if !is_rank(value) => {
-                let spec_text = spec.get_ref().trim().to_string();
-                self.problem(spec, &key, Problem::RankTarget { spec: spec_text });
-                return None;
-            }
-            Unit::Percent if value > 100.0 => {
-                let place = self.place(spec);
-                let id = id.to_string();
-                self.warnings
-                    .push(Notice::TargetAbove100 { place, id, value });
-            }
-            _ => {}
-        }
-        Some(Target {
-            year: y,
-            comparison,
-            value,
-        })
-    }
-}
-
-/// A rank is a whole number of 1 or more.
-fn is_rank(value: f64) -> bool {
-    value >= 1.0 && value.fract() == 0.0
-}
-
-/// Indicator ids seen so far, as written and in NFC: an id seen before only
-/// in NFC was typed earlier with its accents in another Unicode form.
-#[derive(Default)]
-struct SeenIds {
-    written: HashSet<String>,
-    nfc: HashSet<String>,
-}
-
-impl SeenIds {
-    /// The problem when indicator `id` (NFC; written `raw`) was seen before.
-    fn duplicate(&mut self, raw: &str, id: &str) -> Option<Problem> {
-        let again = !self.written.insert(raw.to_string());
-        let id = id.to_string();
-        if self.nfc.insert(id.clone()) {
-            None
-        } else if again {
-            Some(Problem::DuplicateIndicator { id })
+        if k == 0 {
+            let raw: RawFile = toml::from_str(batch).map_err(|e| syntax(e, &checker))?;
+            checker.first(raw);
         } else {
-            Some(Problem::DuplicateIndicatorForm { id })
+            let raw: RawMore = toml::from_str(batch).map_err(|e| syntax(e, &checker))?;
+            checker.more(raw, offset);
         }
     }
-}
-
-impl Indicator {
-    fn with_default_item(mut self) -> Self {
-        if self.item.is_empty() {
-            self.item = self.id.clone();
-        }
-        self
-    }
-}
-
-fn parse_year(s: &str) -> Option<i32> {
-    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
-
-fn parse_date_year(s: &str) -> Option<i32> {
-    let mut parts = s.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let month: u32 = m.parse().ok().filter(|_| m.len() == 2)?;
-    let day: u32 = d.parse().ok().filter(|_| d.len() == 2)?;
-    let ok = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
-    ok.then(|| parse_year(y)).flatten()
-}
-
-/// Parses a target such as `>= 80` or `> 80` or `<= 20`.
-fn parse_target(spec: &str) -> std::result::Result<(Comparison, f64), Problem> {
-    let spec = spec.trim();
-    let split = spec
-        .find(|c: char| !matches!(c, '<' | '>' | '='))
-        .unwrap_or(spec.len());
-    let (op, number) = spec.split_at(split);
-    let comparison = Comparison::from_symbol(op).ok_or_else(|| Problem::BadComparison {
-        spec: spec.to_string(),
-    })?;
-    let value: f64 = number
-        .trim()
-        .parse()
-        .ok()
-        .filter(|v: &f64| {
-            v.is_finite()
-                && number
-                    .trim()
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-        })
-        .ok_or_else(|| Problem::BadTargetNumber {
-            spec: spec.to_string(),
-        })?;
-    Ok((comparison, value))
+    checker
+        .finish()
+        .map_err(|problems| Diagnostics(problems).into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::Lang;
+    use crate::targets::Comparison;
+    use crate::targets::check::{parse_date_year, parse_target, parse_year};
 
     #[test]
     fn builtin_targets_load() {
@@ -618,6 +202,127 @@ mod tests {
             let text = edited(from, &to, &more);
             assert_eq!(problems(&text), expected, "{to} {more}");
         }
+    }
+
+    #[test]
+    fn aggregate_rules_are_read_and_checked() {
+        use crate::targets::{Aggregate, Weight};
+        // (lines put before `unit = "%"` of gov.a, line 19; what gov.a gets)
+        let read = |lines: &str, more: &str| {
+            let text = edited("unit = \"%\"", &format!("{lines}unit = \"%\""), more);
+            parse(&text, "t.toml").map(|r| r.indicators[0].aggregate)
+        };
+        let ok = |lines: &str| read(lines, "").expect("loads");
+        assert_eq!(ok(""), None, "no rule: not rolled up");
+        assert_eq!(ok("aggregate = \"ratio\"\n"), Some(Aggregate::Ratio));
+        assert_eq!(ok("aggregate = \"sum\"\n"), Some(Aggregate::Sum));
+        assert_eq!(ok("aggregate = \"none\"\n"), Some(Aggregate::None));
+        assert_eq!(
+            ok("aggregate = \"weighted\"\nweight = \"denominator\"\n"),
+            Some(Aggregate::Weighted(Weight::Denominator))
+        );
+        assert_eq!(
+            ok("aggregate = \"weighted\"\nweight = \"weight\"\n"),
+            Some(Aggregate::Weighted(Weight::Column))
+        );
+        // an indicator named later in the file is found: gov.b is index 1
+        let later = read(
+            "aggregate = \"weighted\"\nweight = \"gov.b\"\n",
+            &second("gov.b", "government"),
+        );
+        assert_eq!(
+            later.expect("loads"),
+            Some(Aggregate::Weighted(Weight::Indicator(1)))
+        );
+        // problems, at the value of the key named (line 19 or 20, column 13
+        // for `aggregate = `, 10 for `weight = `)
+        let cases: [(&str, &str); 5] = [
+            (
+                "aggregate = \"mean\"\n",
+                "19:13: aggregate: aggregate \"mean\" is not a rule; expected ratio, weighted, sum or none",
+            ),
+            (
+                "aggregate = \"weighted\"\n",
+                "19:13: aggregate: aggregate = \"weighted\" needs a weight: a column (denominator, weight) or an indicator id",
+            ),
+            (
+                "aggregate = \"ratio\"\nweight = \"weight\"\n",
+                "20:10: weight: a weight is only for aggregate = \"weighted\", not \"ratio\"",
+            ),
+            (
+                "aggregate = \"weighted\"\nweight = \"gov.z\"\n",
+                "20:10: weight: weight \"gov.z\" is neither a column (denominator, weight) nor another indicator of this file",
+            ),
+            (
+                "aggregate = \"weighted\"\nweight = \"gov.a\"\n",
+                "20:10: weight: weight \"gov.a\" is neither a column (denominator, weight) nor another indicator of this file",
+            ),
+        ];
+        for (lines, expected) in cases {
+            let text = edited("unit = \"%\"", &format!("{lines}unit = \"%\""), "");
+            assert_eq!(problems(&text), vec![expected.to_string()], "{lines}");
+        }
+        // a rank is never combined
+        let rank = edited(
+            TARGET,
+            "aggregate = \"ratio\"\nunit = \"rank\"\ntargets = { 2025 = \"<= 20\" }",
+            "",
+        );
+        assert_eq!(
+            problems(&rank),
+            vec!["19:13: aggregate: a rank cannot be combined across areas (aggregate \"ratio\"); write aggregate = \"none\"".to_string()]
+        );
+    }
+
+    #[test]
+    fn member_labels_are_one_per_member() {
+        let members = "each_vi = \"x\"\neach_en = \"x\"\nmembers = [\"households\", \"schools\"]\n";
+        let with = |labels: &str| {
+            edited(
+                "unit = \"%\"",
+                &format!("{members}{labels}unit = \"%\""),
+                "",
+            )
+        };
+        let r = parse(
+            &with("members_vi = [\"hộ gia đình\", \"trường học\"]\n"),
+            "t.toml",
+        )
+        .expect("loads");
+        assert_eq!(r.indicators[0].members_vi, ["hộ gia đình", "trường học"]);
+        assert_eq!(
+            problems(&with("members_vi = [\"hộ gia đình\"]\n")),
+            vec!["22:14: members_vi: members_vi has 1 labels for 2 members; give one per member, in the same order".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_file_read_in_batches_gives_its_problems_at_their_places() {
+        // 1,200 indicators: three batches; a problem in the last batch is
+        // placed by its line in the whole file
+        let many: String = (0..1200)
+            .map(|i| second(&format!("gov.n{i}"), "government"))
+            .collect();
+        let text = edited("\"gov.a\"", "\"gov.a\"", &many);
+        let r = parse(&text, "t.toml").expect("loads");
+        assert_eq!(r.indicators.len(), 1201);
+        assert_eq!(r.indicator("gov.n1199"), Some(1200));
+        // indicator k (from 0) of the appended ones starts at line 22 + 8k,
+        // its id on the line after, at column 6
+        let bad = text.replace("id = \"gov.n1100\"", "id = \"gov.n5\"");
+        assert_eq!(
+            problems(&bad),
+            vec![format!(
+                "{}:6: id: duplicate indicator id \"gov.n5\"",
+                23 + 8 * 1100
+            )]
+        );
+        let broken = text.replace("id = \"gov.n1100\"", "id = gov.n1100");
+        let err = format!("{:#}", parse(&broken, "t.toml").expect_err("syntax"));
+        assert!(
+            err.starts_with(&format!("t.toml:{}:", 23 + 8 * 1100)),
+            "{err}"
+        );
     }
 
     #[test]
