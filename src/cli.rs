@@ -76,6 +76,7 @@ pub struct Common {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("many").args(["by", "roll_up"]).multiple(true)))]
 pub struct ReportArgs {
     /// Data files (CSV, .xlsx, .ods), merged; `-` reads standard input, as does giving none when input is piped
     #[arg(value_name = "DATA")]
@@ -118,13 +119,16 @@ pub struct ReportArgs {
     #[arg(long, value_name = "CODE", value_hint = ValueHint::Other)]
     pub area: Vec<String>,
 
-    /// With --by area: only the areas ranked N or better (all areas tied at the boundary are kept)
-    #[arg(long, value_name = "N", requires = "by", conflicts_with = "bottom")]
+    /// With --by area or --roll-up: only the areas ranked N or better (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "many", conflicts_with = "bottom")]
     pub top: Option<usize>,
 
-    /// With --by area: only the N lowest-ranked areas (all areas tied at the boundary are kept)
-    #[arg(long, value_name = "N", requires = "by")]
+    /// With --by area or --roll-up: only the N lowest-ranked areas (all areas tied at the boundary are kept)
+    #[arg(long, value_name = "N", requires = "many")]
     pub bottom: Option<usize>,
+
+    #[command(flatten)]
+    pub roll: RollUpArgs,
 }
 
 /// What `--by` groups the report by.
@@ -156,6 +160,22 @@ pub struct InputArgs {
     /// Decimal mark of `;`- and tab-delimited files: `,` or `.` [default: told by the file's values]
     #[arg(long, value_name = "MARK", value_parser = parse_decimal)]
     pub decimal: Option<u8>,
+
+    /// Areas file (CSV: code,name,parent[,level][,valid_from][,valid_to]): every area of the data must be in it and exist at the end of its row's year; with --roll-up, or --area naming a parent, parents' figures are computed from the areas they hold
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub areas: Option<PathBuf>,
+}
+
+/// A roll-up: parents' figures computed from the areas they hold.
+#[derive(Debug, Args)]
+pub struct RollUpArgs {
+    /// Compute the figures of every area of this level (e.g. `province`) in force at the as-of year's end, from the areas the --areas file places under it; one row per area unless --area names one
+    #[arg(long, value_name = "LEVEL", requires = "areas", value_hint = ValueHint::Other)]
+    pub roll_up: Option<String>,
+
+    /// The share of its areas a parent's figure must come from, else the figure is incomplete and withheld
+    #[arg(long, value_name = "PCT", default_value = "100", value_parser = parse_coverage)]
+    pub min_coverage: f64,
 }
 
 #[derive(Debug, Args)]
@@ -290,6 +310,9 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub roll: RollUpArgs,
 }
 
 /// What `check` requires of each indicator.
@@ -310,6 +333,15 @@ pub enum CheckFormat {
     Text,
     /// One JSON object
     Json,
+}
+
+fn parse_coverage(s: &str) -> Result<f64, String> {
+    parse_percent(s)
+        .ok()
+        .filter(|v| *v <= 100.0)
+        .ok_or_else(|| {
+            format!("\"{s}\" is not a share of areas; expected a percentage from 0 to 100")
+        })
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

@@ -40,6 +40,10 @@ pub enum Rule {
     BreakdownMissing,
     UnknownMember,
     Duplicate,
+    BadParts,
+    UnknownArea,
+    AreaNotInForce,
+    AreasInvalid,
     TargetsSyntax,
     TargetsInvalid,
 }
@@ -72,6 +76,10 @@ impl Rule {
             BreakdownMissing => "breakdown-missing",
             UnknownMember => "unknown-member",
             Duplicate => "duplicate",
+            BadParts => "bad-parts",
+            UnknownArea => "unknown-area",
+            AreaNotInForce => "area-not-in-force",
+            AreasInvalid => "areas-invalid",
             TargetsSyntax => "targets-syntax",
             TargetsInvalid => "targets-invalid",
         }

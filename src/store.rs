@@ -31,6 +31,31 @@ pub struct Place {
 /// One figure: the year and the value.
 pub type Point = (i32, f64);
 
+/// How a rolled-up figure was made: from how many of the areas it covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coverage {
+    /// Areas that gave the figure.
+    pub areas: u32,
+    /// Areas that should have (of the level that gave it, in force that
+    /// year, under the parent).
+    pub of: u32,
+    /// The share (0 to 1) of the denominator that the areas which gave the
+    /// figure hold, when every area's denominator is known.
+    pub denominator_share: Option<f64>,
+    /// Whether enough areas gave it (`--min-coverage`); an incomplete
+    /// figure is withheld, never computed from a few.
+    pub complete: bool,
+}
+
+/// What a store of rolled-up figures keeps about each figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rolled {
+    /// The areas that gave it.
+    pub coverage: Coverage,
+    /// The sums of numerators and denominators of a ratio.
+    pub parts: Option<(f64, f64)>,
+}
+
 const NONE: u32 = u32::MAX;
 
 /// Points per arena chunk.
@@ -108,6 +133,10 @@ pub struct Store {
     meta: Vec<Vec<Meta>>,
     len: u32,
     max_year: Option<i32>,
+    /// Whether the figures are rolled up from an areas file.
+    rolled_up: bool,
+    /// Per figure, for a store of rolled-up figures; else empty.
+    rolled: Vec<Rolled>,
 }
 
 /// A key and year in both stores of [`Store::absorb`].
@@ -139,7 +168,39 @@ impl Store {
             meta: Vec::new(),
             len: 0,
             max_year: None,
+            rolled_up: false,
+            rolled: Vec::new(),
         }
+    }
+
+    /// An empty store for rolled-up figures ([`Store::add_rolled`]).
+    pub fn for_roll_up(first_year: i32) -> Store {
+        Store {
+            rolled_up: true,
+            ..Store::new(first_year)
+        }
+    }
+
+    /// The id of an area known by `key` (a code) and shown as `display`.
+    pub fn named_area(&mut self, key: &str, display: &str) -> Option<AreaId> {
+        let id = self.areas.intern(key, display)?;
+        self.grow_blocks(id);
+        Some(id)
+    }
+
+    /// Adds a rolled-up figure: `value` is `None` when the figure is
+    /// withheld (too few areas gave it). The year is unique per key.
+    pub fn add_rolled(
+        &mut self,
+        (area, indicator, member, year): (AreaId, usize, Option<MemberId>, i32),
+        value: Option<(f64, u8)>,
+        rolled: Rolled,
+    ) -> Result<(), Refused> {
+        let place = Place { file: 0, line: 0 };
+        let (value, decimals) = value.unwrap_or((f64::NAN, 0));
+        self.add(area, indicator, member, year, (value, decimals), place)?;
+        self.rolled.push(rolled);
+        Ok(())
     }
 
     /// The id of a named area (NFC, trimmed), adding it when new.
@@ -457,6 +518,11 @@ impl Store {
         self.areas.ids.get(name).copied()
     }
 
+    /// Number of members.
+    pub fn member_count(&self) -> usize {
+        self.members.names.len()
+    }
+
     /// The display name of a member.
     pub fn member_name(&self, id: MemberId) -> &str {
         self.members.names.get(id as usize).map_or("", |n| n)
@@ -470,6 +536,17 @@ impl Store {
     /// The latest year of any figure.
     pub fn max_year(&self) -> Option<i32> {
         self.max_year
+    }
+
+    /// What a rolled-up store keeps about figure `tag` (see
+    /// [`Figures::tags`]).
+    pub fn rolled(&self, tag: u32) -> Option<&Rolled> {
+        self.rolled.get(tag as usize)
+    }
+
+    /// Whether the figures are rolled up from an areas file.
+    pub fn is_rolled_up(&self) -> bool {
+        self.rolled_up
     }
 
     /// Number of figures.
@@ -494,30 +571,53 @@ impl Store {
                 continue;
             }
             let from = out.points.len();
+            let rolled = self.rolled_up;
             let mut i = slot.head;
             while let Some(m) = self.meta(i) {
-                out.points.push((i32::from(m.year), self.value(i)));
-                out.decimals.push(m.decimals());
+                let year = i32::from(m.year);
+                match self.rolled.get(i as usize) {
+                    Some(r) if !r.coverage.complete => out.withheld.push(Withheld {
+                        indicator: indicator as usize,
+                        member: code.checked_sub(1),
+                        year,
+                        rolled: *r,
+                    }),
+                    _ => {
+                        out.points.push((year, self.value(i)));
+                        out.decimals.push(m.decimals());
+                        if rolled {
+                            out.tags.push(i);
+                        }
+                    }
+                }
                 i = m.next;
             }
             // lists run from the latest figure added: usually descending years
             let points = out.points.get_mut(from..).unwrap_or_default();
             let decimals = out.decimals.get_mut(from..).unwrap_or_default();
+            let tags = out.tags.get_mut(from..).unwrap_or_default();
             if points.is_sorted_by(|a, b| a.0 > b.0) {
                 points.reverse();
                 decimals.reverse();
+                tags.reverse();
             } else {
-                let mut both: Vec<(Point, u8)> = points
+                let mut all: Vec<(Point, u8, u32)> = points
                     .iter()
-                    .copied()
-                    .zip(decimals.iter().copied())
+                    .zip(decimals.iter())
+                    .enumerate()
+                    .map(|(k, (&p, &d))| (p, d, tags.get(k).copied().unwrap_or(NONE)))
                     .collect();
-                both.sort_unstable_by_key(|p| p.0.0);
-                for ((p, d), (to_p, to_d)) in both
-                    .into_iter()
-                    .zip(points.iter_mut().zip(decimals.iter_mut()))
-                {
-                    (*to_p, *to_d) = (p, d);
+                all.sort_unstable_by_key(|p| p.0.0);
+                for (k, (p, d, t)) in all.into_iter().enumerate() {
+                    if let Some(to) = points.get_mut(k) {
+                        *to = p;
+                    }
+                    if let Some(to) = decimals.get_mut(k) {
+                        *to = d;
+                    }
+                    if let Some(to) = tags.get_mut(k) {
+                        *to = t;
+                    }
                 }
             }
             out.series.push(Series {
@@ -552,6 +652,37 @@ pub struct AreaSeries {
     points: Vec<Point>,
     /// Per point: the decimals its value was written with (0 to 3).
     decimals: Vec<u8>,
+    /// Per point of a store of rolled-up figures: the figure's index in
+    /// the store; else empty.
+    tags: Vec<u32>,
+    /// Rolled-up figures withheld as incomplete: in no series.
+    withheld: Vec<Withheld>,
+}
+
+/// A rolled-up figure withheld because too few areas gave it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Withheld {
+    /// Index into `Resolution::indicators`.
+    pub indicator: usize,
+    /// The member, for per-member indicators.
+    pub member: Option<MemberId>,
+    /// Its year.
+    pub year: i32,
+    /// Its coverage.
+    pub rolled: Rolled,
+}
+
+/// One series as the kernel reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Figures<'a> {
+    /// The member, for per-member indicators.
+    pub member: Option<MemberId>,
+    /// The points in ascending years.
+    pub points: &'a [Point],
+    /// Per point, the decimals its value was written with.
+    pub decimals: &'a [u8],
+    /// Per point of a rolled-up store, its index in the store.
+    pub tags: &'a [u32],
 }
 
 impl AreaSeries {
@@ -559,6 +690,15 @@ impl AreaSeries {
         self.series.clear();
         self.points.clear();
         self.decimals.clear();
+        self.tags.clear();
+        self.withheld.clear();
+    }
+
+    /// The withheld figures of one indicator.
+    pub fn withheld(&self, indicator: usize) -> impl Iterator<Item = &Withheld> {
+        self.withheld
+            .iter()
+            .filter(move |w| w.indicator == indicator)
     }
 
     /// The series of one indicator, by member (ascending member id; the
@@ -568,17 +708,14 @@ impl AreaSeries {
             .map(|s| (s.member, self.points.get(s.from..s.to).unwrap_or_default()))
     }
 
-    /// [`AreaSeries::of`] with each point's decimals as written.
-    pub fn with_decimals(
-        &self,
-        indicator: usize,
-    ) -> impl Iterator<Item = (Option<MemberId>, &[Point], &[u8])> {
-        self.of_indicator(indicator).map(|s| {
-            (
-                s.member,
-                self.points.get(s.from..s.to).unwrap_or_default(),
-                self.decimals.get(s.from..s.to).unwrap_or_default(),
-            )
+    /// [`AreaSeries::of`] with each point's decimals as written and, for
+    /// rolled-up figures, its index in the store.
+    pub fn figures(&self, indicator: usize) -> impl Iterator<Item = Figures<'_>> {
+        self.of_indicator(indicator).map(|s| Figures {
+            member: s.member,
+            points: self.points.get(s.from..s.to).unwrap_or_default(),
+            decimals: self.decimals.get(s.from..s.to).unwrap_or_default(),
+            tags: self.tags.get(s.from..s.to).unwrap_or_default(),
         })
     }
 

@@ -6,7 +6,7 @@
 
 pub mod rank;
 
-use crate::store::{AreaSeries, MemberId, Point, Store};
+use crate::store::{AreaSeries, Coverage, MemberId, Point, Store, Withheld};
 use crate::targets::{Comparison, Indicator, Resolution, Target};
 
 /// The state of one indicator against one target year.
@@ -85,6 +85,12 @@ pub struct IndicatorResult {
     pub worst_member: Option<String>,
     /// Declared members with no figure.
     pub missing_members: Vec<String>,
+    /// For a rolled-up figure: the areas that gave it (of the figure used,
+    /// or of the figure withheld as incomplete).
+    pub coverage: Option<Coverage>,
+    /// For a rolled-up ratio: the sums of the numerators and denominators
+    /// of the figure used.
+    pub parts: Option<(f64, f64)>,
 }
 
 /// What a summary sums up: one pillar, or every selected pillar.
@@ -239,23 +245,30 @@ impl<'a> Kernel<'a> {
         let options = self.options;
         let mut results = Vec::with_capacity(self.selected.len() * options.horizons.len());
         let mut latest: Vec<Figure> = Vec::new();
+        let mut held: Vec<Withheld> = Vec::new();
         for &year in &options.horizons {
             for &(i, ind) in &self.selected {
                 latest.clear();
+                held.clear();
                 if let Some(as_of) = options.as_of {
-                    latest.extend(series.with_decimals(i).filter_map(
-                        |(member, points, decimals)| {
-                            let k = points.iter().rposition(|p| p.0 <= as_of)?;
-                            Some((
-                                member,
-                                *points.get(k)?,
-                                decimals.get(k).copied().unwrap_or(0),
-                            ))
-                        },
-                    ));
+                    latest.extend(series.figures(i).filter_map(|f| {
+                        let k = f.points.iter().rposition(|p| p.0 <= as_of)?;
+                        Some(Figure {
+                            member: f.member,
+                            point: *f.points.get(k)?,
+                            decimals: f.decimals.get(k).copied().unwrap_or(0),
+                            tag: f.tags.get(k).copied(),
+                        })
+                    }));
+                    withheld_since(series, i, as_of, &mut latest, &mut held);
                 }
                 let declared = self.declared.get(i).map_or(&[][..], Vec::as_slice);
-                results.push(assess_one(i, ind, year, &latest, declared, self.store));
+                let given = Given {
+                    figures: &latest,
+                    held: &held,
+                    declared,
+                };
+                results.push(assess_one(i, ind, year, given, self.store));
             }
         }
         let (pillars, totals) = summarise(self.resolution, &results, options);
@@ -269,23 +282,77 @@ impl<'a> Kernel<'a> {
     }
 }
 
-/// A member's latest figure: (member, (year, value), decimals).
-type Figure = (Option<MemberId>, Point, u8);
+/// A member's latest figure.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    member: Option<MemberId>,
+    point: Point,
+    decimals: u8,
+    /// Its index in a store of rolled-up figures.
+    tag: Option<u32>,
+}
+
+/// What one indicator has to be assessed on.
+struct Given<'a> {
+    /// Each member's latest figure.
+    figures: &'a [Figure],
+    /// Rolled-up figures withheld as incomplete that are later than the
+    /// member's latest figure (the latest figure is then not used).
+    held: &'a [Withheld],
+    /// The ids of the declared members (`None`: no figure has it).
+    declared: &'a [Option<MemberId>],
+}
+
+/// Moves into `held` each member's latest withheld rolled-up figure at or
+/// before `as_of` that is later than its latest complete one, and drops
+/// that complete one from `latest`: a member whose latest figure is
+/// incomplete has no figure to assess.
+fn withheld_since(
+    series: &AreaSeries,
+    indicator: usize,
+    as_of: i32,
+    latest: &mut Vec<Figure>,
+    held: &mut Vec<Withheld>,
+) {
+    for w in series.withheld(indicator).filter(|w| w.year <= as_of) {
+        let newer = latest
+            .iter()
+            .find(|f| f.member == w.member)
+            .is_none_or(|f| f.point.0 < w.year);
+        if !newer {
+            continue;
+        }
+        match held.iter_mut().find(|h| h.member == w.member) {
+            Some(h) if h.year < w.year => *h = *w,
+            Some(_) => {}
+            None => held.push(*w),
+        }
+    }
+    latest.retain(|f| !held.iter().any(|h| h.member == f.member));
+}
 
 fn assess_one(
     index: usize,
     ind: &Indicator,
     year: i32,
-    figures: &[Figure],
-    declared: &[Option<MemberId>],
+    given: Given,
     store: &Store,
 ) -> IndicatorResult {
+    let Given {
+        figures,
+        held,
+        declared,
+    } = given;
     let target = ind.target_for(year).copied();
     let missing_members: Vec<String> = ind
         .members
         .iter()
         .zip(declared)
-        .filter(|(_, id)| !figures.iter().any(|f| f.0.is_some() && f.0 == **id))
+        .filter(|(_, id)| {
+            !figures
+                .iter()
+                .any(|f| f.member.is_some() && f.member == **id)
+        })
         .map(|(m, _)| m.clone())
         .collect();
     let mut result = IndicatorResult {
@@ -301,27 +368,42 @@ fn assess_one(
         status: Status::NoTarget,
         worst_member: None,
         missing_members,
+        coverage: held.first().map(|h| h.rolled.coverage),
+        parts: None,
     };
     let Some(t) = target else { return result };
     // The worst member decides: the lowest figure when higher is better,
     // the highest when lower is better; ties go to the first member by name.
     let name = |m: Option<MemberId>| m.map(|m| store.member_name(m));
+    let good = |f: &Figure| goodness(t.comparison, f.point.1);
     let worst = figures
         .iter()
         .fold(None::<&Figure>, |worst, f| match worst {
             Some(w)
-                if goodness(t.comparison, w.1.1) < goodness(t.comparison, f.1.1)
-                    || (goodness(t.comparison, w.1.1) == goodness(t.comparison, f.1.1)
-                        && name(w.0) <= name(f.0)) =>
+                if good(w) < good(f)
+                    || (good(w) == good(f) && name(w.member) <= name(f.member)) =>
             {
                 Some(w)
             }
             _ => Some(f),
         });
-    let Some(&(member, (actual_year, actual), decimals)) = worst else {
-        result.status = Status::NoData;
+    let Some(&Figure {
+        member,
+        point: (actual_year, actual),
+        decimals,
+        tag,
+    }) = worst
+    else {
+        result.status = match held.is_empty() {
+            true => Status::NoData,
+            false => Status::Incomplete,
+        };
         return result;
     };
+    if let Some(rolled) = tag.and_then(|t| store.rolled(t)) {
+        result.coverage = result.coverage.or(Some(rolled.coverage));
+        result.parts = rolled.parts;
+    }
     result.actual_decimals = Some(decimals);
     let holds = t.comparison.holds(actual, t.value);
     result.actual = Some(actual);
@@ -334,7 +416,8 @@ fn assess_one(
     } else {
         None
     };
-    (result.met, result.status) = match (holds, result.missing_members.is_empty()) {
+    let complete = result.missing_members.is_empty() && held.is_empty();
+    (result.met, result.status) = match (holds, complete) {
         (true, true) => (Some(true), Status::Met),
         (false, true) => (Some(false), Status::NotMet),
         (true, false) => (None, Status::Incomplete),

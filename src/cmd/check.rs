@@ -28,7 +28,15 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let pillars = pillars(&resolution, &args.pillar)?;
     let selected = indicators(&resolution, &args.indicator, year)?;
     let paths = data_paths(&args.data, "check")?;
-    let data = data::load(&paths, &resolution, &args.input, false, lang)?;
+    let areas = data::areas(&args.input, &args.roll, &args.area)?;
+    let data = data::load(
+        &paths,
+        &resolution,
+        &args.input,
+        (false, lang),
+        &areas,
+        args.as_of,
+    )?;
     let options = Options {
         as_of: args.as_of.or(data.store.max_year()),
         horizons: vec![year],
@@ -39,7 +47,9 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let asked = methods(args.method);
     let method = asked.first().copied().unwrap_or(Method::Growth);
     // across areas, progress is computed only when the requirement needs it
-    let by_area = args.by == Some(By::Area);
+    // a roll-up checks every parent, unless --area names one
+    let by_area =
+        args.by == Some(By::Area) || (args.roll.roll_up.is_some() && args.area.is_empty());
     let methods: Vec<Method> = match (by_area, rule.require.and_then(Require::floor)) {
         (true, None) => Vec::new(),
         _ => asked,

@@ -6,22 +6,72 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 
-use crate::cli::InputArgs;
+use std::sync::Arc;
+
+use crate::cli::{InputArgs, RollUpArgs};
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::hierarchy::Hierarchy;
 use crate::lang::Lang;
 use crate::msg::{Failure, Notice, Word, skipped_prefix, warning_prefix};
 use crate::read::value::Mark;
 use crate::read::{self, Outcome, ReadOptions, Sink};
+use crate::rollup::{self, Cells, Parents, Plan};
 use crate::store::Store;
 use crate::targets::Resolution;
 use crate::validate::LIMIT;
 
 /// The figures read and what reading found.
 pub(super) struct Data {
-    /// Every valid figure.
+    /// Every valid figure (for a roll-up: the parents' figures).
     pub store: Store,
     /// The files, counts and problems.
     pub outcome: Outcome,
+}
+
+/// The areas file of `--areas` and the roll-up asked for.
+#[derive(Default)]
+pub(super) struct Areas {
+    /// The areas file: the data's areas are checked against it.
+    pub hierarchy: Option<Arc<Hierarchy>>,
+    /// The roll-up: `--roll-up LEVEL`, or `--area CODE` with `--areas`
+    /// (that area's figure from the areas it holds).
+    pub plan: Option<Arc<Plan>>,
+}
+
+/// Reads `--areas` and works out the roll-up that `--roll-up` and `--area`
+/// (the areas `wanted`) ask for.
+pub(super) fn areas(input: &InputArgs, roll: &RollUpArgs, wanted: &[String]) -> Result<Areas> {
+    let Some(path) = &input.areas else {
+        return match roll.min_coverage < 100.0 {
+            true => Err(Failure::RollUpWithoutAreas.into()),
+            false => Ok(Areas::default()),
+        };
+    };
+    let h = Arc::new(read::areas::load(path)?);
+    for code in wanted {
+        if h.find(code).is_none() {
+            return Err(Failure::AreaNotInAreasFile {
+                area: code.clone(),
+                file: h.file.to_string(),
+            }
+            .into());
+        }
+    }
+    let parents = match (&roll.roll_up, wanted) {
+        (Some(level), _) => Some(Parents::Level(h.level(level).ok_or_else(|| {
+            Failure::UnknownLevel {
+                level: level.clone(),
+                known: h.levels.join(", "),
+            }
+        })?)),
+        (None, [code]) => h.find(code).map(Parents::Area),
+        (None, _) => None,
+    };
+    let plan = parents.map(|p| Arc::new(Plan::new(Arc::clone(&h), p, roll.min_coverage / 100.0)));
+    Ok(Areas {
+        hierarchy: Some(h),
+        plan,
+    })
 }
 
 /// The data files to read: as given, else `-` (standard input) when input
@@ -99,18 +149,25 @@ pub(super) fn load(
     paths: &[String],
     resolution: &Resolution,
     input: &InputArgs,
-    skip_invalid: bool,
-    lang: Lang,
+    (skip_invalid, lang): (bool, Lang),
+    areas: &Areas,
+    as_of: Option<i32>,
 ) -> Result<Data> {
-    let options = read_options(input)?;
+    let mut options = read_options(input)?;
+    options.areas = areas.hierarchy.clone();
     let mut store = read::store_for(resolution, &options);
+    let mut cells = areas.plan.as_ref().map(|p| Cells::new(Arc::clone(p)));
     let mut sink = Stderr {
         lang,
         skip_invalid,
         shown: 0,
         more: 0,
     };
-    let outcome = read::read(paths, resolution, &options, &mut store, &mut sink)?;
+    let into = read::Into {
+        store: &mut store,
+        cells: cells.as_mut(),
+    };
+    let outcome = read::read(paths, resolution, &options, into, &mut sink)?;
     if sink.more > 0 {
         eprintln!("{}", Notice::MoreProblems { n: sink.more }.say(lang));
     }
@@ -134,5 +191,17 @@ pub(super) fn load(
             Notice::SkippedRows { rows }.say(lang)
         );
     }
-    Ok(Data { store, outcome })
+    let Some(cells) = cells else {
+        return Ok(Data { store, outcome });
+    };
+    // the parents shown are those in force at the end of the as-of year
+    let year = as_of.or(store.max_year()).unwrap_or(0);
+    let rolled = rollup::finish(&store, cells, resolution, year)?;
+    for n in &rolled.notices {
+        eprintln!("{}{}", warning_prefix(lang), n.say(lang));
+    }
+    Ok(Data {
+        store: rolled.store,
+        outcome,
+    })
 }

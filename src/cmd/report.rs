@@ -18,13 +18,17 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
     let resolution = load_targets(&args.common)?;
     let horizons = horizons(&resolution, &args.horizon)?;
     let pillars = pillars(&resolution, &args.pillar)?;
-    let by_area = args.by == Some(By::Area);
+    // a roll-up shows every parent, unless --area names one
+    let by_area =
+        args.by == Some(By::Area) || (args.roll.roll_up.is_some() && args.area.is_empty());
     if by_area && matches!(format, Format::Markdown | Format::Html) {
         // Said before the data is read: an area file may be large.
         return Err(Failure::ByAreaFormat.into());
     }
     let paths = data_paths(&args.data, "report")?;
-    let data = data::load(&paths, &resolution, &args.input, args.skip_invalid, lang)?;
+    let areas = data::areas(&args.input, &args.roll, &args.area)?;
+    let how = (args.skip_invalid, lang);
+    let data = data::load(&paths, &resolution, &args.input, how, &areas, args.as_of)?;
     let options = Options {
         as_of: args.as_of.or(data.store.max_year()),
         horizons,

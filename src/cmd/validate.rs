@@ -18,17 +18,32 @@ use crate::validate::Printer;
 pub fn run(args: ValidateArgs) -> Result<Outcome> {
     crate::report::output::stdout_usable()?;
     let lang = lang(&args.common);
-    let options = read_options(&args.input)?;
+    let mut options = read_options(&args.input)?;
     if args.data.is_empty() && args.common.targets.is_none() {
         return Err(Failure::NothingToValidate.into());
     }
     let stdout = std::io::stdout();
     let mut printer = Printer::new(BufWriter::new(stdout.lock()), args.format, lang);
     let mut data_files = 0;
+    // an areas file with problems is a finding too: the data is then read
+    // without it
+    if let Some(path) = &args.input.areas {
+        match read::areas::load(path) {
+            Ok(h) => options.areas = Some(std::sync::Arc::new(h)),
+            Err(err) => match err.downcast::<Diagnostics>() {
+                Ok(found) => found.0.into_iter().for_each(|d| printer.problem(d)),
+                Err(err) => return Err(err),
+            },
+        }
+    }
     match load_targets(&args.common) {
         Ok(resolution) if !args.data.is_empty() => {
             let mut store = read::store_for(&resolution, &options);
-            let outcome = read::read(&args.data, &resolution, &options, &mut store, &mut printer)?;
+            let into = read::Into {
+                store: &mut store,
+                cells: None,
+            };
+            let outcome = read::read(&args.data, &resolution, &options, into, &mut printer)?;
             data_files = outcome.files.len();
         }
         Ok(_) => {}

@@ -21,6 +21,24 @@ pub enum Failure {
     CannotReadTargets { path: String, reason: String },
     /// A directory given as a targets file.
     TargetsIsDirectory { path: String },
+    /// The areas file cannot be read; the system's reason.
+    CannotReadAreas { path: String, reason: String },
+    /// `--roll-up` names a level no area of the areas file has.
+    UnknownLevel { level: String, known: String },
+    /// `--area` names no area of the areas file.
+    AreaNotInAreasFile { area: String, file: String },
+    /// `--roll-up` or `--min-coverage` without `--areas`.
+    RollUpWithoutAreas,
+    /// `--min-coverage` outside 0 to 100.
+    BadCoverage { given: String },
+    /// One figure of a parent given by areas of two levels (a double count).
+    LevelsMixed {
+        parent: String,
+        indicator: String,
+        year: i32,
+        first: String,
+        second: String,
+    },
     /// `--encoding` names no known encoding.
     UnknownEncoding { label: String },
     /// Too many data files for one run.
@@ -107,6 +125,42 @@ impl Failure {
             TargetsIsDirectory { path } => say!(lang,
                 en: format!("cannot read targets file {path}: it is a directory"),
                 vi: format!("không đọc được tệp mục tiêu {path}: đó là một thư mục"),
+            ),
+            CannotReadAreas { path, reason } => say!(lang,
+                en: format!("cannot read areas file {path}: {reason}"),
+                vi: format!("không đọc được tệp địa bàn {path}: {reason}"),
+            ),
+            UnknownLevel { level, known } => say!(lang,
+                en: format!("--roll-up {level}: no area of the areas file has that level (levels: {known})"),
+                vi: format!("--roll-up {level}: không địa bàn nào trong tệp địa bàn có cấp này (các cấp: {known})"),
+            ),
+            AreaNotInAreasFile { area, file } => say!(lang,
+                en: format!("--area {area}: not a code of the areas file {file}"),
+                vi: format!("--area {area}: không phải là mã trong tệp địa bàn {file}"),
+            ),
+            RollUpWithoutAreas => say!(lang,
+                en: "--roll-up and --min-coverage need --areas FILE, the areas and what each lies within".into(),
+                vi: "--roll-up và --min-coverage cần --areas FILE, tệp các địa bàn và đơn vị cấp trên của chúng".into(),
+            ),
+            BadCoverage { given } => say!(lang,
+                en: format!("--min-coverage {given}: expected a percentage from 0 to 100"),
+                vi: format!("--min-coverage {given}: cần một tỷ lệ phần trăm từ 0 đến 100"),
+            ),
+            LevelsMixed {
+                parent,
+                indicator,
+                year,
+                first,
+                second,
+            } => say!(lang,
+                en: format!(
+                    "cannot roll up {indicator} {year} for {parent}: figures come from areas of two levels, \
+                     {first} and {second}, and would be counted twice; give figures of one level only"
+                ),
+                vi: format!(
+                    "không thể gộp {indicator} năm {year} cho {parent}: số liệu đến từ địa bàn thuộc hai cấp, \
+                     {first} và {second}, nên sẽ bị tính hai lần; hãy chỉ dùng số liệu của một cấp"
+                ),
             ),
             UnknownEncoding { label } => say!(lang,
                 en: format!("--encoding {label}: unknown encoding; try windows-1258, utf-8 or utf-16le"),

@@ -256,6 +256,13 @@ pub enum Phrase<'a> {
     MustBeBelow(&'a str),
     /// The chart's target line: `target 100%`.
     TargetLine(&'a str),
+    /// A rolled-up figure: how many of its areas gave it, and the share of
+    /// the denominator they hold (already in the language's style).
+    Coverage {
+        areas: u32,
+        of: u32,
+        share: Option<&'a str>,
+    },
 }
 
 impl Phrase<'_> {
@@ -302,6 +309,14 @@ impl Phrase<'_> {
                 en: format!("target {v}"),
                 vi: format!("mục tiêu {v}"),
             ),
+            Phrase::Coverage { areas, of, share } => {
+                let share =
+                    |words: &str| share.map(|s| format!(", {s} {words}")).unwrap_or_default();
+                say!(lang,
+                    en: format!("from {areas} of {of} areas{}", share("of the denominator")),
+                    vi: format!("từ {areas}/{of} địa bàn{}", share("mẫu số")),
+                )
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 //! both arms: a message without its Vietnamese or its English does not
 //! compile. Machine formats (JSON, CSV) take the English.
 
+mod areas;
 mod failure;
 pub mod label;
 mod notice;
@@ -15,6 +16,7 @@ mod problem;
 pub mod sheet;
 pub mod word;
 
+pub use areas::AreasWrong;
 pub use failure::Failure;
 pub use notice::{Notice, error_prefix, skipped_prefix, warning_prefix};
 pub use problem::{FirstPlace, MAX_NAMES_SHOWN, Problem, WorkbookFault};

@@ -31,6 +31,13 @@ pub enum Notice {
         indicator: String,
         example: String,
     },
+    /// Indicators the targets file gives no `aggregate` rule: not rolled up.
+    NoAggregateRule { indicators: Vec<String> },
+    /// Indicators whose rule is `none` (ranks): never rolled up.
+    NeverRolledUp { indicators: Vec<String> },
+    /// Figures of a share given without numerator and denominator: left out
+    /// of its roll-up.
+    ShareWithoutParts { indicator: String, figures: u32 },
 }
 
 impl Notice {
@@ -51,6 +58,30 @@ impl Notice {
             Notice::DataNotChecked => say!(lang,
                 en: "data files not checked: the targets file has problems".into(),
                 vi: "chưa kiểm tra các tệp dữ liệu: tệp mục tiêu có vấn đề".into(),
+            ),
+            Notice::NoAggregateRule { indicators } => {
+                let ids = list(indicators, MAX_NAMES_SHOWN, lang);
+                say!(lang,
+                    en: format!("not rolled up, the targets file gives no aggregate rule: {ids}"),
+                    vi: format!("không gộp được, tệp mục tiêu không ghi quy tắc aggregate: {ids}"),
+                )
+            }
+            Notice::NeverRolledUp { indicators } => {
+                let ids = list(indicators, MAX_NAMES_SHOWN, lang);
+                say!(lang,
+                    en: format!("not rolled up (aggregate = \"none\": a rank cannot be combined): {ids}"),
+                    vi: format!("không gộp (aggregate = \"none\": không thể gộp thứ hạng): {ids}"),
+                )
+            }
+            Notice::ShareWithoutParts { indicator, figures } => say!(lang,
+                en: format!(
+                    "{figures} figure(s) of {indicator} have no numerator and denominator: a share is rolled up \
+                     from its parts, so they count as not given"
+                ),
+                vi: format!(
+                    "{figures} số liệu của {indicator} không có tử số và mẫu số: tỷ lệ chỉ được gộp từ tử số và \
+                     mẫu số, nên các số liệu này được coi như chưa có"
+                ),
             ),
             Notice::LooksLikeFractions {
                 file,

@@ -2,7 +2,7 @@
 //! wrong, in both languages, and what was expected (English, for JSON).
 //! Each problem names its rule ([`Rule`]); the place is the diagnostic's.
 
-use super::list;
+use super::{AreasWrong, list};
 use crate::diagnostic::{Rule, shown, shown_bare};
 use crate::lang::Lang;
 use crate::say;
@@ -67,6 +67,37 @@ pub enum Problem {
     },
     /// A known column twice in the header.
     DuplicateColumn { name: String },
+    /// A `numerator` column without `denominator`, or the other way round.
+    LonePartColumn {
+        given: &'static str,
+        lacking: &'static str,
+    },
+    /// A row with a numerator but no denominator, or the other way round.
+    LonePart {
+        given: &'static str,
+        lacking: &'static str,
+    },
+    /// A denominator that is not above 0.
+    BadDenominator { raw: String },
+    /// A value that is not what its numerator and denominator give.
+    PartsDisagree { value: String, computed: String },
+    /// Numerator and denominator given for a rank.
+    PartsOnRank,
+    /// A weight that is not a number of 0 or more.
+    BadWeight { raw: String },
+    /// An area not in the areas file.
+    AreaNotListed { area: String, areas_file: String },
+    /// An area given a figure for a year it did not exist at the end of.
+    AreaNotInForce {
+        area: String,
+        year: i32,
+        /// `valid_from`, when the area began after the year.
+        from: Option<String>,
+        /// `valid_to` and the successor, when it ended before the year's end.
+        to: Option<(String, Option<String>)>,
+    },
+    /// A line of the areas file that cannot be used; what is wrong.
+    AreasLine { what: AreasWrong },
     /// A quote that is never closed; the rest of its line.
     UnclosedQuote { excerpt: String },
     /// A quote in a field that does not start with one.
@@ -216,7 +247,15 @@ impl Problem {
             Workbook(_) => Rule::Unreadable,
             NotUtf8 { .. } | NotValidIn { .. } => Rule::Encoding,
             EmptyFile => Rule::EmptyFile,
-            MissingColumns { .. } => Rule::MissingColumn,
+            MissingColumns { .. } | LonePartColumn { .. } => Rule::MissingColumn,
+            LonePart { .. }
+            | BadDenominator { .. }
+            | PartsDisagree { .. }
+            | PartsOnRank
+            | BadWeight { .. } => Rule::BadParts,
+            AreaNotListed { .. } => Rule::UnknownArea,
+            AreaNotInForce { .. } => Rule::AreaNotInForce,
+            AreasLine { .. } => Rule::AreasInvalid,
             DuplicateColumn { .. } => Rule::DuplicateColumn,
             UnclosedQuote { .. } | StrayQuote { .. } | TextAfterQuote { .. } => {
                 Rule::MalformedQuote
@@ -283,6 +322,15 @@ impl Problem {
             NotValidIn { encoding, .. } => format!("text in {encoding}"),
             EmptyFile => "a header row: indicator, year, value".into(),
             MissingColumns { .. } => "columns indicator, year, value".into(),
+            LonePartColumn { .. } => "both numerator and denominator columns, or neither".into(),
+            LonePart { .. } => "both numerator and denominator, or neither".into(),
+            BadDenominator { .. } => "a denominator above 0".into(),
+            PartsDisagree { computed, .. } => format!("{computed}, or no value"),
+            PartsOnRank => "a rank as value only".into(),
+            BadWeight { .. } => "a weight of 0 or more".into(),
+            AreaNotListed { .. } => "an area code of the areas file".into(),
+            AreaNotInForce { .. } => "an area in force at the end of the year".into(),
+            AreasLine { what } => what.expected().into(),
             DuplicateColumn { .. } => "each column once".into(),
             UnclosedQuote { .. } => "a closing quote before the end of the field".into(),
             StrayQuote { .. } | TextAfterQuote { .. } => {
@@ -451,6 +499,57 @@ impl Problem {
                     limit >> 20
                 ),
             ),
+            LonePartColumn { given, lacking } => say!(lang,
+                en: format!("the header has a {given} column but no {lacking} column; give both or neither"),
+                vi: format!("dòng tiêu đề có cột {given} nhưng không có cột {lacking}; hãy có cả hai hoặc không có cột nào"),
+            ),
+            LonePart { given, lacking } => say!(lang,
+                en: format!("the row has a {given} but no {lacking}; give both or neither"),
+                vi: format!("dòng có {given} nhưng không có {lacking}; hãy ghi cả hai hoặc không ghi"),
+            ),
+            BadDenominator { raw } => say!(lang,
+                en: format!("{} is not above 0", v(raw)),
+                vi: format!("{} không lớn hơn 0", v(raw)),
+            ),
+            PartsDisagree { value, computed } => say!(lang,
+                en: format!("{value} is not what numerator and denominator give: {computed}"),
+                vi: format!("{value} không khớp với tử số và mẫu số, vốn cho {computed}"),
+            ),
+            PartsOnRank => say!(lang,
+                en: "a rank has no numerator and denominator; give its value only".into(),
+                vi: "thứ hạng không có tử số và mẫu số; chỉ ghi giá trị".into(),
+            ),
+            BadWeight { raw } => say!(lang,
+                en: format!("{} is not a number of 0 or more", v(raw)),
+                vi: format!("{} không phải là số từ 0 trở lên", v(raw)),
+            ),
+            AreaNotListed { area, areas_file } => say!(lang,
+                en: format!("{} is not in the areas file {areas_file}", v(area)),
+                vi: format!("{} không có trong tệp địa bàn {areas_file}", v(area)),
+            ),
+            AreaNotInForce {
+                area,
+                year,
+                from: Some(from),
+                ..
+            } => say!(lang,
+                en: format!("{} begins on {from}, after {year}; its figures start with {}", v(area), year + 1),
+                vi: format!("{} bắt đầu từ {from}, sau năm {year}; số liệu của nó bắt đầu từ năm {}", v(area), year + 1),
+            ),
+            AreaNotInForce {
+                area,
+                year,
+                to: Some((to, Some(successor))),
+                ..
+            } => say!(lang,
+                en: format!("{} ended on {to}; a figure for {year} belongs to its successor {successor}", v(area)),
+                vi: format!("{} kết thúc ngày {to}; số liệu năm {year} thuộc về đơn vị kế thừa {successor}", v(area)),
+            ),
+            AreaNotInForce { area, year, .. } => say!(lang,
+                en: format!("{} did not exist at the end of {year}", v(area)),
+                vi: format!("{} không còn tồn tại vào cuối năm {year}", v(area)),
+            ),
+            AreasLine { what } => what.say(lang),
             Ragged { got, want } => say!(lang,
                 en: format!(
                     "the row has {got} field{}; the header has {want}",

@@ -148,7 +148,8 @@ pub enum Member<'a> {
 }
 
 /// The member a row is about, checked against the indicator's declaration.
-/// Members are matched without regard to case (the text is NFC already).
+/// Members are matched without regard to case (the text is NFC already),
+/// by their id or by their Vietnamese label (`members_vi`).
 pub fn member<'a>(ind: &Indicator, breakdown: &'a str) -> Result<Member<'a>, Problem> {
     match (&ind.each, breakdown.is_empty()) {
         (None, true) => Ok(Member::None),
@@ -171,6 +172,7 @@ pub fn member<'a>(ind: &Indicator, breakdown: &'a str) -> Result<Member<'a>, Pro
             ind.members
                 .iter()
                 .position(|m| fold(m) == wanted)
+                .or_else(|| ind.members_vi.iter().position(|m| fold(m) == wanted))
                 .map(Member::Declared)
                 .ok_or_else(|| Problem::UnknownMember {
                     breakdown: breakdown.to_string(),
@@ -179,6 +181,25 @@ pub fn member<'a>(ind: &Indicator, breakdown: &'a str) -> Result<Member<'a>, Pro
                 })
         }
     }
+}
+
+/// The value a numerator and denominator give in an indicator's unit:
+/// 100 x numerator / denominator for a share or a rate in %, the plain
+/// ratio otherwise. The denominator is above 0.
+pub fn from_parts(ind: &Indicator, numerator: f64, denominator: f64) -> f64 {
+    let scale = match ind.unit {
+        Unit::Percent | Unit::PercentPerYear => 100.0,
+        Unit::Rank | Unit::Number => 1.0,
+    };
+    scale * numerator / denominator
+}
+
+/// Whether a value written with `decimals` decimals is `computed` rounded:
+/// within half a unit of its last decimal (and a relative 1e-9 for the
+/// binary noise of the division).
+pub fn agrees(value: f64, decimals: u8, computed: f64) -> bool {
+    let half = 0.5 * 10f64.powi(-i32::from(decimals));
+    (value - computed).abs() <= half * (1.0 + 1e-9) + 1e-9 * computed.abs()
 }
 
 /// A member name as it is compared: NFC, lower case. Two spellings with

@@ -22,11 +22,14 @@ pub enum Role {
     Unit,
     Source,
     Note,
+    Numerator,
+    Denominator,
+    Weight,
 }
 
 /// Every role with its English name and its Vietnamese name without
 /// accents (as [`fold`] leaves it).
-const NAMES: [(Role, &str, &str); 8] = [
+const NAMES: [(Role, &str, &str); 11] = [
     (Role::Area, "area", "dia ban"),
     (Role::Indicator, "indicator", "chi tieu"),
     (Role::Year, "year", "nam"),
@@ -35,6 +38,9 @@ const NAMES: [(Role, &str, &str); 8] = [
     (Role::Unit, "unit", "don vi"),
     (Role::Source, "source", "nguon"),
     (Role::Note, "note", "ghi chu"),
+    (Role::Numerator, "numerator", "tu so"),
+    (Role::Denominator, "denominator", "mau so"),
+    (Role::Weight, "weight", "trong so"),
 ];
 
 /// Where the known columns are in a file's header (field indices).
@@ -54,6 +60,10 @@ pub struct Columns {
     pub unit: Option<usize>,
     /// The `area` column, if any.
     pub area: Option<usize>,
+    /// The `numerator` and `denominator` columns, if both are there.
+    pub parts: Option<(usize, usize)>,
+    /// The `weight` column, if any.
+    pub weight: Option<usize>,
 }
 
 /// A header read: its columns, and the names of the columns ignored.
@@ -90,6 +100,20 @@ impl Columns {
                 None => d,
             })
         };
+        let (numerator, denominator) = (find(Role::Numerator), find(Role::Denominator));
+        let lone = match (numerator, denominator) {
+            (Some(_), None) => Some(("numerator", "denominator")),
+            (None, Some(_)) => Some(("denominator", "numerator")),
+            _ => None,
+        };
+        if missing.is_empty()
+            && let Some((given, lacking)) = lone
+        {
+            let i = numerator.or(denominator).unwrap_or_default();
+            let problem = Problem::LonePartColumn { given, lacking };
+            let name = names.get(i).cloned().unwrap_or_default();
+            return Err(Box::new(at(i, problem).with_value(name)));
+        }
         if !missing.is_empty() {
             let value = names.join(", ");
             let problem = Problem::MissingColumns {
@@ -124,6 +148,8 @@ impl Columns {
             breakdown: find(Role::Breakdown),
             unit: find(Role::Unit),
             area: find(Role::Area),
+            parts: numerator.zip(denominator),
+            weight: find(Role::Weight),
             names: names.into_iter().map(|n| Arc::from(n.as_str())).collect(),
         };
         Ok((columns, ignored))
@@ -154,7 +180,7 @@ fn role_of(name: &str) -> Option<Role> {
 
 /// A name without accents, `đ` as `d`, `_` as a space: how Vietnamese
 /// header names are compared.
-fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
@@ -188,6 +214,11 @@ mod tests {
         assert_eq!((c.indicator, c.year, c.value), (0, 1, 2));
         assert_eq!((c.breakdown, c.area, c.unit), (Some(3), Some(4), None));
         assert_eq!(ignored, vec!["x".to_string()]);
+        assert_eq!((c.parts, c.weight), (None, None));
+        let (c, ignored) =
+            header(&["indicator", "year", "value", "Mẫu số", "tu_so", "trọng số"]).unwrap();
+        assert_eq!((c.parts, c.weight), (Some((4, 3)), Some(5)));
+        assert!(ignored.is_empty());
         let (c, _) = header(&["\u{feff}Value", "Year", "indicator"]).unwrap();
         assert_eq!((c.indicator, c.year, c.value), (2, 1, 0));
     }
@@ -198,5 +229,8 @@ mod tests {
         assert_eq!((d.rule().id(), d.column), ("missing-column", Some(1)));
         let d = header(&["indicator", "year", "value", "giá trị"]).unwrap_err();
         assert_eq!((d.rule().id(), d.column), ("duplicate-column", Some(4)));
+        // a numerator is nothing without its denominator
+        let d = header(&["indicator", "year", "value", "numerator"]).unwrap_err();
+        assert_eq!((d.rule().id(), d.column), ("missing-column", Some(4)));
     }
 }

@@ -8,6 +8,7 @@
 //! `value.rs`) -> the store. A CSV file is streamed: memory does not grow
 //! with its rows.
 
+pub mod areas;
 pub mod csv;
 pub mod decode;
 pub mod field;
@@ -28,7 +29,9 @@ use encoding_rs::Encoding;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
+use crate::hierarchy::Hierarchy;
 use crate::msg::{Failure, FirstPlace, Notice, Problem};
+use crate::rollup::{Cells, Given};
 use crate::store::{Place, Refused, Store};
 use crate::targets::{Resolution, Unit};
 use csv::{CsvReader, Event};
@@ -64,6 +67,9 @@ pub struct ReadOptions {
     pub decimal: Option<Mark>,
     /// Files of at least this many bytes are read on two threads.
     pub split_min: u64,
+    /// The areas file (`--areas`): every row's area must be in it and in
+    /// force in the row's year.
+    pub areas: Option<Arc<Hierarchy>>,
 }
 
 impl Default for ReadOptions {
@@ -75,6 +81,7 @@ impl Default for ReadOptions {
             lookback: DEFAULT_LOOKBACK,
             decimal: None,
             split_min: split::SPLIT_MIN,
+            areas: None,
         }
     }
 }
@@ -122,7 +129,16 @@ impl Outcome {
     }
 }
 
-/// Reads every file (`-` for standard input) into `store`, checking rows
+/// Where valid rows go: the store, and the sums of a roll-up when there
+/// is one.
+pub struct Into<'a> {
+    /// Every valid figure.
+    pub store: &'a mut Store,
+    /// The roll-up's sums (`--roll-up`, or `--area` with `--areas`).
+    pub cells: Option<&'a mut Cells>,
+}
+
+/// Reads every file (`-` for standard input) into `into`, checking rows
 /// against `resolution`.
 ///
 /// Fails only when a file cannot be read at all; problems inside files go
@@ -131,7 +147,7 @@ pub fn read(
     paths: &[String],
     resolution: &Resolution,
     options: &ReadOptions,
-    store: &mut Store,
+    into: Into,
     sink: &mut dyn Sink,
 ) -> Result<Outcome, Failure> {
     if paths.len() > MAX_FILES {
@@ -141,8 +157,9 @@ pub fn read(
     let mut reader = Reader {
         resolution,
         options,
-        checker: Checker::new(resolution, span),
-        store,
+        checker: Checker::new(resolution, span, options.areas.clone()),
+        store: into.store,
+        cells: into.cells,
         sink,
         outcome: Outcome::default(),
         problems: Vec::new(),
@@ -166,8 +183,9 @@ pub fn read_bytes(
     let mut reader = Reader {
         resolution,
         options,
-        checker: Checker::new(resolution, span),
+        checker: Checker::new(resolution, span, options.areas.clone()),
         store,
+        cells: None,
         sink,
         outcome: Outcome::default(),
         problems: Vec::new(),
@@ -216,6 +234,7 @@ struct Reader<'a, 'r> {
     options: &'a ReadOptions,
     checker: Checker<'r>,
     store: &'a mut Store,
+    cells: Option<&'a mut Cells>,
     sink: &'a mut dyn Sink,
     outcome: Outcome,
     problems: Vec<Diagnostic>,
@@ -539,6 +558,15 @@ impl Reader<'_, '_> {
             .check(record, &file, self.store, &mut self.problems)
         {
             Checked::Row(row) => row,
+            Checked::Known(k) => {
+                match (self.cells.as_deref_mut(), k.unit) {
+                    (Some(cells), Some(unit)) => {
+                        cells.known(unit, (k.indicator, k.member, k.year), k.denominator);
+                    }
+                    _ => state.unfilled += 1,
+                }
+                return;
+            }
             Checked::Unfilled => {
                 state.unfilled += 1;
                 return;
@@ -566,6 +594,15 @@ impl Reader<'_, '_> {
             Ok(()) => {
                 self.outcome.rows += 1;
                 self.track_fraction(&row, state);
+                if let (Some(cells), Some(unit)) = (self.cells.as_deref_mut(), row.unit) {
+                    let given = Given {
+                        value: row.value,
+                        decimals: row.decimals,
+                        fraction: row.parts.fraction,
+                        weight: row.parts.weight,
+                    };
+                    cells.figure(unit, (row.indicator, row.member, row.year), given);
+                }
             }
             Err(refused) => {
                 self.outcome.rejected += 1;
@@ -577,6 +614,17 @@ impl Reader<'_, '_> {
 
     fn header(&mut self, record: &Record, state: &mut FileState) {
         match Columns::from_header(record, &state.name) {
+            Ok((columns, _)) if columns.area.is_none() && self.options.areas.is_some() => {
+                state.broken = true;
+                let header = (0..record.len())
+                    .map(|i| record.text(i).to_string())
+                    .collect();
+                let problem = Problem::MissingColumns {
+                    missing: vec!["area"],
+                    header,
+                };
+                self.emit(Diagnostic::at(&state.name, record.line, 1, problem));
+            }
             Ok((columns, ignored)) => {
                 if !ignored.is_empty() {
                     self.sink.notice(Notice::IgnoredColumns {

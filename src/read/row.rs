@@ -15,9 +15,10 @@ use super::header::Columns;
 use super::record::Record;
 use super::value::{self, Evidence, Mark};
 use crate::diagnostic::Diagnostic;
+use crate::hierarchy::{Hierarchy, UnitId};
 use crate::msg::Problem;
 use crate::store::{AreaId, MemberId, Store};
-use crate::targets::Resolution;
+use crate::targets::{Resolution, Unit};
 
 /// A valid row, as the store takes it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,13 +35,50 @@ pub struct Row {
     pub value: f64,
     /// The decimals the figure was written with.
     pub decimals: u8,
+    /// Its numerator, denominator and weight, when given.
+    pub parts: Parts,
+    /// The area in the areas file (`--areas`), when there is one.
+    pub unit: Option<UnitId>,
 }
+
+/// What a row gives besides its value, for a roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Parts {
+    /// Numerator and denominator (above 0), when given.
+    pub fraction: Option<(f64, f64)>,
+    /// The `weight` column (0 or more), when given.
+    pub weight: Option<f64>,
+}
+
+/// A row that gives only a denominator (the households of a commune whose
+/// fibre count is not in yet): no figure, but a roll-up can say which
+/// share of the denominator the figures it has cover.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Known {
+    /// The area.
+    pub area: AreaId,
+    /// Index into `Resolution::indicators`.
+    pub indicator: usize,
+    /// The member, for per-member indicators.
+    pub member: Option<MemberId>,
+    /// The year.
+    pub year: i32,
+    /// The denominator, above 0.
+    pub denominator: f64,
+    /// The area in the areas file (`--areas`), when there is one.
+    pub unit: Option<UnitId>,
+}
+
+/// The decimals of a value computed from its numerator and denominator.
+pub const COMPUTED_DECIMALS: u8 = 2;
 
 /// What a row turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Checked {
     /// A valid figure.
     Row(Row),
+    /// Only a denominator, no figure yet: not a problem.
+    Known(Known),
     /// Indicator and year filled in, no value yet (a template row): left
     /// out and counted, not a problem.
     Unfilled,
@@ -54,6 +92,9 @@ pub enum Checked {
 fn unfilled(record: &Record, cols: &Columns) -> bool {
     record.len() == cols.width()
         && record.text(cols.value).is_empty()
+        && cols
+            .parts
+            .is_none_or(|(n, d)| record.text(n).is_empty() && record.text(d).is_empty())
         && !record.unsaved(cols.value)
         && !record.text(cols.indicator).is_empty()
         && !record.text(cols.year).is_empty()
@@ -103,11 +144,15 @@ pub struct Checker<'r> {
     last_member: Option<(usize, String, MemberId)>,
     /// The last area as written and its id.
     last_area: Option<(String, AreaId)>,
+    /// The areas file: every area must be in it, in force in its year.
+    areas: Option<Arc<Hierarchy>>,
+    /// The last area looked up there.
+    last_unit: Option<(String, Option<UnitId>)>,
 }
 
 impl<'r> Checker<'r> {
-    /// Rows for `resolution`, years in `span`.
-    pub fn new(resolution: &'r Resolution, span: Span) -> Self {
+    /// Rows for `resolution`, years in `span`, areas in `areas` when given.
+    pub fn new(resolution: &'r Resolution, span: Span, areas: Option<Arc<Hierarchy>>) -> Self {
         Checker {
             resolution,
             span,
@@ -116,6 +161,47 @@ impl<'r> Checker<'r> {
             members: vec![FxHashMap::default(); resolution.indicators.len()],
             last_member: None,
             last_area: None,
+            areas,
+            last_unit: None,
+        }
+    }
+
+    /// The areas file rows are checked against, if any.
+    pub fn areas(&self) -> Option<&Arc<Hierarchy>> {
+        self.areas.as_ref()
+    }
+
+    /// The unit of area `name` in the areas file, checked to be in force in
+    /// `year`; `Ok(None)` without an areas file.
+    fn unit(&mut self, name: &str, year: i32) -> Result<Option<UnitId>, Problem> {
+        let Some(h) = &self.areas else {
+            return Ok(None);
+        };
+        let unit = match &self.last_unit {
+            Some((last, unit)) if last == name => *unit,
+            _ => {
+                let unit = h.find(name);
+                self.last_unit = Some((name.to_string(), unit));
+                unit
+            }
+        };
+        let Some(id) = unit else {
+            return Err(Problem::AreaNotListed {
+                area: name.to_string(),
+                areas_file: h.file.to_string(),
+            });
+        };
+        match h.unit(id) {
+            Some(u) if !u.in_force(year) => Err(Problem::AreaNotInForce {
+                area: h.label(id),
+                year,
+                from: u.from.filter(|f| f.year > year).map(|f| f.to_string()),
+                to: u
+                    .to
+                    .filter(|t| t.year <= year)
+                    .map(|t| (t.to_string(), u.parent.map(|p| h.label(p)))),
+            }),
+            _ => Ok(Some(id)),
         }
     }
 
@@ -145,10 +231,8 @@ impl<'r> Checker<'r> {
         {
             return Checked::Unfilled;
         }
-        match self.every_check(record, file, store, problems) {
-            Some(row) => Checked::Row(row),
-            None => Checked::Invalid,
-        }
+        self.every_check(record, file, store, problems)
+            .unwrap_or(Checked::Invalid)
     }
 
     /// The common valid row, taken with the same rules as
@@ -180,7 +264,25 @@ impl<'r> Checker<'r> {
             FileMark::Unknown => return None,
         };
         let raw_value = record.plain(cols.value)?;
-        let value = value::plain_number(raw_value, mark)?;
+        let parts = plain_parts(record, cols, mark)?;
+        let (value, decimals) = match (raw_value.is_empty(), parts.fraction) {
+            (true, None) => return None,
+            (false, fraction) => {
+                let value = value::plain_number(raw_value, mark)?;
+                let decimals = value::decimals(raw_value, mark);
+                if let Some((n, d)) = fraction
+                    && (ind.unit == Unit::Rank
+                        || !field::agrees(value, decimals, field::from_parts(ind, n, d)))
+                {
+                    return None;
+                }
+                (value, decimals)
+            }
+            (true, Some((n, d))) if ind.unit != Unit::Rank => {
+                (field::from_parts(ind, n, d), COMPUTED_DECIMALS)
+            }
+            (true, Some(_)) => return None,
+        };
         if !field::in_range(ind, value) {
             return None;
         }
@@ -204,16 +306,22 @@ impl<'r> Checker<'r> {
             },
             _ => return None,
         };
-        let area = match cols.area {
+        let (area, unit) = match cols.area {
             Some(c) => {
                 let name = record.plain(c)?;
-                match &self.last_area {
+                let area = match &self.last_area {
                     Some((last, id)) if last.as_bytes() == name && !name.is_empty() => *id,
                     _ if name.is_empty() => return None,
                     _ => self.area(std::str::from_utf8(name).ok()?, store)?,
-                }
+                };
+                let unit = match self.areas {
+                    Some(_) => self.unit(std::str::from_utf8(name).ok()?, year).ok()?,
+                    None => None,
+                };
+                (area, unit)
             }
-            None => store.implicit_area()?,
+            None if self.areas.is_some() => return None,
+            None => (store.implicit_area()?, None),
         };
         Some(Row {
             area,
@@ -221,7 +329,9 @@ impl<'r> Checker<'r> {
             member,
             year,
             value,
-            decimals: value::decimals(raw_value, mark),
+            decimals,
+            parts,
+            unit,
         })
     }
 
@@ -232,7 +342,7 @@ impl<'r> Checker<'r> {
         file: &FileRows,
         store: &mut Store,
         problems: &mut Vec<Diagnostic>,
-    ) -> Option<Row> {
+    ) -> Option<Checked> {
         let cols = file.columns;
         let at = |col: usize, problem: Problem| {
             let (line, column) = record.place(col);
@@ -251,10 +361,14 @@ impl<'r> Checker<'r> {
             problems.push(d);
             return None;
         }
+        let (raw_num, raw_den) = cols
+            .parts
+            .map_or(("", ""), |(n, d)| (record.text(n), record.text(d)));
+        let has_parts = !raw_num.is_empty() || !raw_den.is_empty();
         let required = [
             Some(cols.indicator),
             Some(cols.year),
-            Some(cols.value),
+            (!has_parts).then_some(cols.value),
             cols.area,
         ];
         let is_empty = |c: &Option<usize>| c.is_some_and(|c| record.text(c).is_empty());
@@ -296,15 +410,91 @@ impl<'r> Checker<'r> {
             .map_err(|p| report(cols.year, p))
             .ok();
         let raw_value = record.text(cols.value);
-        let value = number(raw_value, file.mark, record.line)
-            .map_err(|p| report(cols.value, p))
-            .ok();
+        let value = match raw_value.is_empty() {
+            true => None,
+            false => number(raw_value, file.mark, record.line)
+                .map_err(|p| report(cols.value, p))
+                .ok(),
+        };
+        let mut part = |raw: &str, col: Option<usize>| match (raw.is_empty(), col) {
+            (false, Some(c)) => number(raw, file.mark, record.line)
+                .map_err(|p| report(c, p))
+                .ok(),
+            _ => None,
+        };
+        let numerator = part(raw_num, cols.parts.map(|p| p.0));
+        let denominator = part(raw_den, cols.parts.map(|p| p.1));
+        let raw_weight = cols.weight.map_or("", |c| record.text(c));
+        let weight = part(raw_weight, cols.weight);
         let mut member = None;
+        let mut figure = None;
+        let mut known = None;
         if let Some(ind) = indicator.and_then(|i| self.resolution.indicators.get(i)) {
-            if let Some(v) = value
-                && let Err(p) = field::range(ind, v, raw_value)
+            let (num_col, den_col) = cols.parts.unwrap_or((cols.value, cols.value));
+            if let Some(d) = denominator
+                && d <= 0.0
             {
-                report(cols.value, p);
+                report(
+                    den_col,
+                    Problem::BadDenominator {
+                        raw: raw_den.to_string(),
+                    },
+                );
+            }
+            if let Some(w) = weight
+                && w < 0.0
+            {
+                let raw = raw_weight.to_string();
+                report(
+                    cols.weight.unwrap_or(cols.value),
+                    Problem::BadWeight { raw },
+                );
+            }
+            let decimals = value::decimals(raw_value.as_bytes(), file.mark.mark());
+            match (raw_num.is_empty(), raw_den.is_empty()) {
+                (true, true) => figure = value.map(|v| (v, decimals, cols.value)),
+                _ if ind.unit == Unit::Rank => report(num_col, Problem::PartsOnRank),
+                (false, true) => report(
+                    den_col,
+                    Problem::LonePart {
+                        given: "numerator",
+                        lacking: "denominator",
+                    },
+                ),
+                (true, false) if raw_value.is_empty() => {
+                    known = denominator.filter(|&d| d > 0.0);
+                }
+                (true, false) => report(
+                    num_col,
+                    Problem::LonePart {
+                        given: "denominator",
+                        lacking: "numerator",
+                    },
+                ),
+                (false, false) => {
+                    if let (Some(n), Some(d)) = (numerator, denominator.filter(|&d| d > 0.0)) {
+                        let computed = field::from_parts(ind, n, d);
+                        match value {
+                            Some(v) if !field::agrees(v, decimals, computed) => {
+                                let problem = Problem::PartsDisagree {
+                                    value: raw_value.to_string(),
+                                    computed: format!("{computed:.*}", usize::from(decimals) + 2),
+                                };
+                                report(cols.value, problem);
+                            }
+                            Some(v) => figure = Some((v, decimals, cols.value)),
+                            None if raw_value.is_empty() => {
+                                figure = Some((computed, COMPUTED_DECIMALS, num_col));
+                            }
+                            None => {}
+                        }
+                    }
+                }
+            }
+            if let Some((v, _, col)) = figure
+                && let Err(p) = field::range(ind, v, record.text(col))
+            {
+                report(col, p);
             }
             if let Some(col) = cols.unit
                 && !record.text(col).is_empty()
@@ -319,6 +509,13 @@ impl<'r> Checker<'r> {
                 Err(p) => report(col.unwrap_or(cols.indicator), p),
             }
         }
+        let mut unit = None;
+        if let (Some(c), Some(y)) = (cols.area, year) {
+            match self.unit(record.text(c), y) {
+                Ok(u) => unit = u,
+                Err(p) => report(c, p),
+            }
+        }
         if problems.len() > before {
             return None;
         }
@@ -326,14 +523,28 @@ impl<'r> Checker<'r> {
             Some(c) => self.area(record.text(c), store)?,
             None => store.implicit_area()?,
         };
-        Some(Row {
+        if let Some(denominator) = known {
+            return Some(Checked::Known(Known {
+                area,
+                indicator: indicator?,
+                member,
+                year: year?,
+                denominator,
+                unit,
+            }));
+        }
+        let (value, decimals, _) = figure?;
+        let fraction = numerator.zip(denominator);
+        Some(Checked::Row(Row {
             area,
             indicator: indicator?,
             member,
             year: year?,
-            value: value?,
-            decimals: value::decimals(raw_value.as_bytes(), file.mark.mark()),
-        })
+            value,
+            decimals,
+            parts: Parts { fraction, weight },
+            unit,
+        }))
     }
 
     /// The index of the indicator with this id, or the problem with the
@@ -419,6 +630,35 @@ impl<'r> Checker<'r> {
         }
         Some(id)
     }
+}
+
+/// A row's numerator, denominator and weight on the fast path: `None` for
+/// anything but plain numbers (a denominator above 0, a weight of 0 or
+/// more, both parts or neither), which the full check then looks at.
+fn plain_parts(record: &Record, cols: &Columns, mark: Mark) -> Option<Parts> {
+    let number = |c: usize| -> Option<Option<f64>> {
+        match record.plain(c)? {
+            b"" => Some(None),
+            raw => value::plain_number(raw, mark).map(Some),
+        }
+    };
+    let fraction = match cols.parts {
+        None => None,
+        Some((n, d)) => match (number(n)?, number(d)?) {
+            (None, None) => None,
+            (Some(n), Some(d)) if d > 0.0 => Some((n, d)),
+            _ => return None,
+        },
+    };
+    let weight = match cols.weight {
+        None => None,
+        Some(w) => match number(w)? {
+            None => None,
+            Some(w) if w >= 0.0 => Some(w),
+            Some(_) => return None,
+        },
+    };
+    Some(Parts { fraction, weight })
 }
 
 /// Keeps the last member looked up, reusing its buffer.

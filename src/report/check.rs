@@ -177,11 +177,8 @@ fn class_name(c: Class) -> &'static str {
 /// "required X, is Y" for one reason.
 fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> String {
     let r = v.result;
-    let unit = c
-        .resolution
-        .indicators
-        .get(r.indicator)
-        .map_or(Unit::Number, |i| i.unit);
+    let ind = c.resolution.indicators.get(r.indicator);
+    let unit = ind.map_or(Unit::Number, |i| i.unit);
     let actual = match (r.actual, r.actual_year) {
         (Some(a), Some(year)) => CheckLine::FigureIn {
             value: &value(unit, r, a, lang),
@@ -197,10 +194,21 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> Str
                 .target
                 .map_or_else(String::new, |t| target(unit, &t, lang));
             let mut is = format!("{actual} ({})", label::status(lang, status));
-            if !r.missing_members.is_empty() {
-                is.push_str(&CheckLine::Missing(&r.missing_members.join(", ")).say(lang));
-            } else if let Some(m) = &r.worst_member {
-                is.push_str(&format!(", {}", CheckLine::Worst(m).say(lang)));
+            match ind {
+                Some(ind) if !r.missing_members.is_empty() => {
+                    let missing = text::members(lang, ind, &r.missing_members);
+                    is.push_str(&CheckLine::Missing(&missing).say(lang));
+                }
+                Some(ind) => {
+                    if let Some(m) = &r.worst_member {
+                        let m = text::member(lang, ind, m);
+                        is.push_str(&format!(", {}", CheckLine::Worst(m).say(lang)));
+                    }
+                }
+                None => {}
+            }
+            if let Some(cov) = r.coverage.filter(|c| c.of > 1 || !c.complete) {
+                is.push_str(&format!("; {}", text::coverage(lang, &cov)));
             }
             CheckLine::NeedMet {
                 target: &t,

@@ -86,6 +86,8 @@ mod tests {
             status,
             worst_member: None,
             missing_members: Vec::new(),
+            coverage: None,
+            parts: None,
         }
     }
 

@@ -56,8 +56,24 @@ struct IndicatorJson<'a> {
     status: &'static str,
     worst_member: Option<&'a str>,
     missing_members: &'a [String],
+    /// Rolled-up figures only: the sums of numerators and denominators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    numerator: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    denominator: Option<f64>,
+    /// Rolled-up figures only: the areas the figure comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<CoverageJson>,
     #[serde(flatten)]
     progress: super::progress_json::ProgressJson<'a>,
+}
+
+#[derive(Serialize)]
+struct CoverageJson {
+    areas: u32,
+    of: u32,
+    denominator_share_pct: Option<f64>,
+    complete: bool,
 }
 
 #[derive(Serialize)]
@@ -143,6 +159,14 @@ pub(super) fn figures_json<'a>(ctx: &Context<'a>) -> FiguresJson<'a> {
                 status: r.status.id(),
                 worst_member: r.worst_member.as_deref(),
                 missing_members: &r.missing_members,
+                numerator: r.parts.map(|p| p.0),
+                denominator: r.parts.map(|p| p.1),
+                coverage: r.coverage.map(|c| CoverageJson {
+                    areas: c.areas,
+                    of: c.of,
+                    denominator_share_pct: clean(c.denominator_share.map(|s| 100.0 * s)),
+                    complete: c.complete,
+                }),
                 progress: super::progress_json::fields(ctx, r.indicator, r.target_year),
             })
         })

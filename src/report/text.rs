@@ -13,6 +13,7 @@ use crate::calc::{IndicatorResult, Scope, Status, Summary};
 use crate::lang::Lang;
 use crate::msg::label::{self, Heading, Label, Legend, Phrase};
 use crate::say;
+use crate::store::Coverage;
 use crate::targets::{Indicator, Resolution, Target, Unit};
 
 /// The status in words (the catalogue's).
@@ -136,11 +137,18 @@ pub fn status_lines(lang: Lang, row: Row) -> Vec<String> {
     let (ind, r) = (row.ind, row.res);
     let mut lines = vec![label::status(lang, r.status).to_string()];
     if let Some(m) = &r.worst_member {
-        lines.push(format!("{} {m}", Label::Worst.say(lang)));
+        lines.push(format!(
+            "{} {}",
+            Label::Worst.say(lang),
+            member(lang, ind, m)
+        ));
     }
     if !r.missing_members.is_empty() && r.target.is_some() {
-        let missing = r.missing_members.join(", ");
+        let missing = members(lang, ind, &r.missing_members);
         lines.push(format!("{} {missing}", Label::Missing.say(lang)));
+    }
+    if let Some(c) = r.coverage.filter(|c| c.of > 1 || !c.complete) {
+        lines.push(coverage(lang, &c));
     }
     if let (Some(t), Some(false)) = (r.target, r.met)
         && t.comparison.is_strict()
@@ -155,6 +163,43 @@ pub fn status_lines(lang: Lang, row: Row) -> Vec<String> {
         lines.push(why.say(lang));
     }
     lines
+}
+
+/// A member's name in `lang`: its Vietnamese label (`members_vi`) in
+/// Vietnamese when the targets file gives one.
+pub fn member<'a>(lang: Lang, ind: &'a Indicator, name: &'a str) -> &'a str {
+    if lang != Lang::Vi {
+        return name;
+    }
+    let wanted = crate::read::field::fold(name);
+    ind.members
+        .iter()
+        .position(|m| crate::read::field::fold(m) == wanted)
+        .and_then(|k| ind.members_vi.get(k))
+        .map_or(name, String::as_str)
+}
+
+/// Members' names in `lang`, comma-separated.
+pub fn members(lang: Lang, ind: &Indicator, names: &[String]) -> String {
+    let names: Vec<&str> = names.iter().map(|m| member(lang, ind, m)).collect();
+    names.join(", ")
+}
+
+/// How many areas a rolled-up figure comes from, in `lang`.
+pub fn coverage(lang: Lang, c: &Coverage) -> String {
+    let share = c.denominator_share.map(|s| {
+        label::with_unit(
+            lang,
+            Unit::Percent,
+            &number(lang, 100.0 * s, 1, Round::Down),
+        )
+    });
+    Phrase::Coverage {
+        areas: c.areas,
+        of: c.of,
+        share: share.as_deref(),
+    }
+    .say(lang)
 }
 
 /// The indicator's name with ` *` when it has a note.

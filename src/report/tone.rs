@@ -101,6 +101,8 @@ mod tests {
             status,
             worst_member: None,
             missing_members: Vec::new(),
+            coverage: None,
+            parts: None,
         }
     }
 

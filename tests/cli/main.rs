@@ -17,6 +17,7 @@ mod output;
 mod progress;
 mod properties;
 mod report;
+mod rollup;
 mod targets;
 mod template;
 mod validate;
