@@ -26,7 +26,7 @@ pub enum Command {
     Template(TemplateArgs),
     /// Gate for scripts: exit 0 when every selected indicator passes, 1 when any fails, 2 when it cannot run
     Check(CheckArgs),
-    /// Print a shell completion script (install: see README.md)
+    /// Print a shell completion script (how to install it: see the user guide)
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per command into a directory
     Man(ManArgs),
@@ -134,7 +134,7 @@ pub struct ReportArgs {
 /// What `--by` groups the report by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum By {
-    /// The `area` column: one row per area, with score and rank
+    /// Every area of the data's `area` column
     Area,
 }
 
@@ -149,7 +149,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
-    /// Sheet of .xlsx/.ods workbooks to read [default: the first sheet]
+    /// Sheet of .xlsx/.ods workbooks to read, hidden or not [default: the first visible sheet]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 
@@ -157,7 +157,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "YEARS", default_value_t = 5)]
     pub lookback: u16,
 
-    /// Decimal mark of `;`- and tab-delimited files: `,` or `.` [default: told by the file's values]
+    /// Decimal mark of CSV values: `,` or `.` [default: `.` in `,`-delimited files; in `;`- and tab-delimited files, told by the file's values]
     #[arg(long, value_name = "MARK", value_parser = parse_decimal)]
     pub decimal: Option<u8>,
 
@@ -204,9 +204,9 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "YEAR", value_delimiter = ',')]
     pub years: Vec<i32>,
 
-    /// Sheet format
-    #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
-    pub format: SheetFormat,
+    /// Sheet format [default: xlsx for an --output file ending in .xlsx, else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<SheetFormat>,
 
     /// Write to this file (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
@@ -365,7 +365,7 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page with charts, printable on A4
     Html,
-    /// One JSON object for scripts (fields documented in README.md)
+    /// One JSON object for scripts (fields documented in the user guide and docs/schema/)
     Json,
     /// Excel workbook: a summary sheet and a sheet per pillar, in the --lang language (with --by area: one row per area, pillar and target year); not printed to a terminal
     Xlsx,

@@ -32,13 +32,22 @@ pub fn run(args: TemplateArgs) -> Result<Outcome> {
     years.sort_unstable();
     years.dedup();
     let rows = template::rows(&resolution, &years, lang);
-    let bytes = match args.format {
+    let xlsx = |p: &std::path::PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    };
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, Some(path)) if xlsx(path) => SheetFormat::Xlsx,
+        (None, _) => SheetFormat::Csv,
+    };
+    let bytes = match format {
         SheetFormat::Csv => template::to_csv(&rows)?,
         SheetFormat::Xlsx => template::to_xlsx(&rows)?,
     };
     match &args.output {
         Some(path) if !super::is_dash(path) => output::write_atomically(path, &bytes)?,
-        _ if args.format == SheetFormat::Xlsx && std::io::stdout().is_terminal() => {
+        _ if format == SheetFormat::Xlsx && std::io::stdout().is_terminal() => {
             return Err(Failure::WorkbookToTerminal.into());
         }
         _ => emit(&bytes)?,

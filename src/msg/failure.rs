@@ -247,13 +247,13 @@ impl Failure {
             ),
             SeveralAreas { n, some } => say!(lang,
                 en: format!(
-                    "the data is for {n} areas ({}); a report without --by area is for one area: use --by area \
-                     to compare them, or --area CODE for the full report of one",
+                    "the data is for {n} areas ({}); without --by area a run is about one area: use --by area \
+                     for every area, or --area CODE for one",
                     list(some, 3, lang)
                 ),
                 vi: format!(
-                    "dữ liệu thuộc {n} địa bàn ({}); báo cáo không có --by area chỉ dành cho một địa bàn: dùng \
-                     --by area để so sánh các địa bàn, hoặc --area MÃ để có báo cáo đầy đủ của một địa bàn",
+                    "dữ liệu thuộc {n} địa bàn ({}); không có --by area thì mỗi lần chạy chỉ dành cho một địa bàn: \
+                     dùng --by area cho mọi địa bàn, hoặc --area MÃ cho một địa bàn",
                     list(some, 3, lang)
                 ),
             ),

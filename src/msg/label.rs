@@ -426,6 +426,8 @@ pub enum CheckLine<'a> {
     },
     /// Reason: the attainment is below the minimum asked for.
     NeedAttainment { min: &'a str, is: &'a str },
+    /// Reason: some figures are missing; which, or how many areas gave it.
+    NeedComplete { missing: &'a str },
     /// A figure and its year: `93.6% in 2024`.
     FigureIn { value: &'a str, year: i32 },
     /// Where a figure would be.
@@ -504,6 +506,10 @@ impl CheckLine<'_> {
             } => say!(lang,
                 en: format!("required {floor} or better by {year} ({method}), is {class}{why}"),
                 vi: format!("cần {floor} trở lên đến năm {year} ({method}), hiện {class}{why}"),
+            ),
+            CheckLine::NeedComplete { missing } => say!(lang,
+                en: format!("required every figure, is incomplete ({missing}); --allow-missing lets it pass"),
+                vi: format!("cần đủ mọi số liệu, hiện chưa đủ ({missing}); --allow-missing cho phép bỏ qua"),
             ),
             CheckLine::NeedAttainment { min, is } => say!(lang,
                 en: format!("required attainment >= {min}%, is {is}"),

@@ -57,6 +57,9 @@ pub enum Reason {
     ClassBelow(Class, Class),
     /// Attainment below the minimum (`None`: attainment undefined).
     AttainmentBelow(Option<f64>, f64),
+    /// Some of the figures are missing (a declared member, or too few
+    /// areas of a roll-up): an attainment on the rest cannot pass.
+    Incomplete,
 }
 
 impl Reason {
@@ -67,6 +70,7 @@ impl Reason {
             Reason::NotMet(_) => "not_met",
             Reason::ClassBelow(..) => "progress_below",
             Reason::AttainmentBelow(..) => "attainment_below",
+            Reason::Incomplete => "incomplete",
         }
     }
 }
@@ -141,11 +145,17 @@ fn verdict<'a>(r: &'a IndicatorResult, class: Class, rule: &Rule) -> Verdict<'a>
         }
         None => {}
     }
-    if let Some(min) = rule.min_attainment
-        && !r.attainment_pct.is_some_and(|a| a >= min)
-    {
-        v.reasons
-            .push(Reason::AttainmentBelow(r.attainment_pct, min));
+    if let Some(min) = rule.min_attainment {
+        if !r.attainment_pct.is_some_and(|a| a >= min) {
+            v.reasons
+                .push(Reason::AttainmentBelow(r.attainment_pct, min));
+        } else if r.status == Status::Incomplete && v.reasons.is_empty() {
+            // the attainment of the figures there are is no pass
+            match rule.allow_missing {
+                true => v.excused = true,
+                false => v.reasons.push(Reason::Incomplete),
+            }
+        }
     }
     v
 }
@@ -215,6 +225,25 @@ mod tests {
         );
         ru.allow_missing = true;
         let v = verdict(&r, Class::NoData, &ru);
+        assert!(v.passes() && v.excused);
+    }
+
+    #[test]
+    fn an_incomplete_indicator_never_passes_on_the_figures_it_has() {
+        // members with figures attain 95 %, one declared member has none
+        let r = result(Status::Incomplete, Some(95.0));
+        let mut ru = rule(None, Some(90.0));
+        assert_eq!(
+            verdict(&r, Class::ModerateProgress, &ru).reasons,
+            vec![Reason::Incomplete]
+        );
+        // below the minimum anyway: that is the reason given
+        assert_eq!(
+            verdict(&r, Class::ModerateProgress, &rule(None, Some(96.0))).reasons,
+            vec![Reason::AttainmentBelow(Some(95.0), 96.0)]
+        );
+        ru.allow_missing = true;
+        let v = verdict(&r, Class::ModerateProgress, &ru);
         assert!(v.passes() && v.excused);
     }
 }

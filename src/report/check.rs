@@ -227,6 +227,18 @@ fn reason_text(c: &CheckContext, v: &Verdict, reason: Reason, lang: Lang) -> Str
             }
             .say(lang)
         }
+        Reason::Incomplete => {
+            let missing = match ind {
+                Some(ind) if !r.missing_members.is_empty() => {
+                    let members = text::members(lang, ind, &r.missing_members);
+                    format!("{} {members}", label::Label::Missing.say(lang))
+                }
+                _ => r
+                    .coverage
+                    .map_or_else(String::new, |c| text::coverage(lang, &c)),
+            };
+            CheckLine::NeedComplete { missing: &missing }.say(lang)
+        }
         Reason::AttainmentBelow(a, min) => {
             // below the minimum: rounded down, never up to it
             let down = |a: f64| text::round(a, 1, text::Round::Down);
@@ -372,7 +384,7 @@ pub fn render_json(out: &mut dyn Write, c: &CheckContext) -> Result<()> {
                 actual_year: r.actual_year,
                 comparison: r.target.map(|t| t.comparison.symbol()),
                 target: r.target.map(|t| t.value),
-                attainment_pct: r.attainment_pct,
+                attainment_pct: super::clean(r.attainment_pct),
                 progress_class: v.class.id(),
                 reasons: v.reasons.iter().map(|r| r.id()).collect(),
                 message: (!v.passes()).then(|| line(c, v, Lang::En)),

@@ -229,11 +229,18 @@ fn sections<'a>(ctx: &Context<'a>, year: i32) -> Vec<Section<'a>> {
 }
 
 /// Rounds to 9 decimal places, removing binary noise such as
-/// `8.799999999999997`, for machine formats (documented in README.md).
+/// `8.799999999999997`, for machine formats, and never gives -0 (a
+/// method may yield -0, and -1e-12 rounds to it; JSON would print `-0.0`
+/// and CSV `-0`). Every number of the JSON and CSV reports passes here.
 pub(super) fn clean(x: Option<f64>) -> Option<f64> {
     x.map(|v| {
         let r = (v * 1e9).round() / 1e9;
-        if r.is_finite() { r } else { v }
+        match r {
+            // a rounded -0 is 0: no output shows -0
+            0.0 => 0.0,
+            r if r.is_finite() => r,
+            _ => v,
+        }
     })
 }
 
@@ -245,4 +252,20 @@ fn summaries_of(a: &crate::calc::Assessment, year: i32) -> Vec<&crate::calc::Sum
         .chain(&a.totals)
         .filter(|s| s.target_year == year && s.indicators > 0)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn zero_is_never_negative() {
+        for v in [-0.0, -1e-12, 0.0] {
+            let z = clean(Some(v)).unwrap();
+            assert!(z == 0.0 && z.is_sign_positive(), "{v} gave {z}");
+        }
+        assert_eq!(clean(Some(-0.25)), Some(-0.25));
+        assert_eq!(clean(Some(8.799999999999997)), Some(8.8));
+        assert_eq!(clean(None), None);
+    }
 }

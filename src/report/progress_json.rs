@@ -43,32 +43,23 @@ pub struct ProgressJson<'a> {
     progress: Vec<MethodJson<'a>>,
 }
 
-/// A progress number as output: rounded as the rest of the JSON
-/// ([`clean`]) and never -0. The methods may yield -0 (a growth ratio of a
-/// rank that stays 1 is -1 x 0 / |CAGR_T|, kept as Open SDG publishes it)
-/// and rounding may make one (-1e-12 rounds to -0); JSON would print
-/// `-0.0` and CSV `-0`. Every number of [`MethodJson`] passes here.
-fn num(x: Option<f64>) -> Option<f64> {
-    clean(x).map(|v| if v == 0.0 { 0.0 } else { v })
-}
-
 fn method_json(p: &Progress) -> MethodJson<'_> {
     let e = &p.eval;
     MethodJson {
         method: p.method.id(),
-        baseline: num(p.baseline.map(|b| b.value)),
+        baseline: clean(p.baseline.map(|b| b.value)),
         baseline_year: p.baseline.map(|b| b.year),
         baseline_source: p.baseline.map(|b| b.source.id()),
-        progress_latest: num(p.latest.map(|l| l.1)),
+        progress_latest: clean(p.latest.map(|l| l.1)),
         progress_latest_year: p.latest.map(|l| l.0),
         progress_member: p.member.as_deref(),
-        actual_rate: num(e.actual_rate),
-        required_rate: num(e.required_rate),
-        observed_pace: num(e.observed_pace),
-        required_pace: num(e.required_pace),
-        ratio: num(e.ratio),
-        score: num(e.score),
-        projected: num(e.projected),
+        actual_rate: clean(e.actual_rate),
+        required_rate: clean(e.required_rate),
+        observed_pace: clean(e.observed_pace),
+        required_pace: clean(e.required_pace),
+        ratio: clean(e.ratio),
+        score: clean(e.score),
+        projected: clean(e.projected),
         progress_class: e.class.id(),
         shortfall_years: &e.shortfall_years,
         progress_notes: e.notes.iter().map(|n| n.id()).collect(),
@@ -168,19 +159,4 @@ pub fn class_counts(ctx: &Context, s: &Summary) -> BTreeMap<&'static str, usize>
         .into_iter()
         .map(|(c, n)| (c.id(), n))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::num;
-
-    #[test]
-    fn zero_is_never_negative() {
-        for v in [-0.0, -1e-12, 0.0] {
-            let z = num(Some(v)).unwrap();
-            assert!(z == 0.0 && z.is_sign_positive(), "{v} gave {z}");
-        }
-        assert_eq!(num(Some(-0.25)), Some(-0.25));
-        assert_eq!(num(None), None);
-    }
 }

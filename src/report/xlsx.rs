@@ -233,7 +233,10 @@ fn about(
     let issuer = lang.pick(&r.meta.issuer_vi, &r.meta.issuer_en);
     let lines = [
         (Label::Issuer, issuer.to_string()),
-        (Label::Adopted, r.meta.adopted.clone()),
+        (
+            Label::Adopted,
+            crate::msg::label::date(lang, &r.meta.adopted),
+        ),
         (Label::DataFiles, files.join(", ")),
     ];
     let bold = Style::new().set_bold();

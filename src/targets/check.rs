@@ -298,7 +298,8 @@ impl<'a> Checker<'a> {
         let mut members = Vec::with_capacity(raw.len());
         for m in raw {
             let member = self.check_len(m, "members");
-            if !seen.insert(member.clone()) {
+            // data files name members without regard to case
+            if !seen.insert(crate::read::field::fold(&member)) {
                 let problem = Problem::DuplicateMember {
                     member: member.clone(),
                 };

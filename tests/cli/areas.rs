@@ -310,10 +310,17 @@ fn crlf(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `validate PATH`'s stdout with `path` written as `as_name`.
+fn listing(path: &str, as_name: &str) -> String {
+    let out = dtcalc().args(["validate", path]).output().expect("runs");
+    String::from_utf8_lossy(&out.stdout).replace(path, as_name)
+}
+
 #[test]
 fn same_diagnostics_as_the_general_reader() {
     assert_same_diagnostics(&[&fixture("data/bad-rows.csv")], None);
-    // every fixture of the validate corpus, as is and with CRLF line ends
+    // every fixture of the validate corpus, as is and with CRLF line ends:
+    // the same problems at the same lines and columns
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = std::fs::read_dir(fixture("invalid")).expect("corpus");
     let mut checked = 0;
@@ -330,10 +337,26 @@ fn same_diagnostics_as_the_general_reader() {
             path.file_name().and_then(|n| n.to_str()).unwrap_or("x")
         ));
         std::fs::write(&copy, crlf(&std::fs::read(&path).expect("fixture"))).expect("write");
-        assert_same_diagnostics(&[&copy.display().to_string()], None);
+        let c = copy.display().to_string();
+        assert_same_diagnostics(&[&c], None);
+        assert_eq!(
+            listing(&c, "F"),
+            listing(&p, "F"),
+            "{p} with CRLF line ends"
+        );
         checked += 1;
     }
-    assert_eq!(checked, 21, "every data fixture of tests/fixtures/invalid");
+    let data_fixtures = std::fs::read_dir(fixture("invalid"))
+        .expect("corpus")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_none_or(|x| x != "toml"))
+        })
+        .count();
+    assert!(
+        checked >= 22 && checked == data_fixtures,
+        "{checked} checked"
+    );
 }
 
 /// Cases the fast reader streams or hands over: area columns, quoting and
@@ -469,7 +492,7 @@ fn the_general_reader_reads_the_area_column() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "the data is for 3 areas (Bắc Bình, Hàm Tân, Đức Linh); a report without --by area is for one area: use --by area to compare them, or --area CODE for the full report of one",
+            "the data is for 3 areas (Bắc Bình, Hàm Tân, Đức Linh); without --by area a run is about one area: use --by area for every area, or --area CODE for one",
         ));
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("areas.csv");

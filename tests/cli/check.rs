@@ -333,3 +333,30 @@ fn check_by_area_names_the_failing_areas() {
         serde_json::json!(["gov.online_services"])
     );
 }
+
+#[test]
+fn an_incomplete_indicator_does_not_pass_a_minimum_attainment() {
+    // Hàm Tân's fibre: households and hospitals above 90 %, no schools
+    // figure; the attainment of the members it has is no pass
+    let args = [
+        "check",
+        &fixture("areas/three-areas.csv"),
+        "--targets",
+        &fixture("targets/areas.toml"),
+        "--area",
+        "Hàm Tân",
+        "--indicator",
+        "soc.fibre",
+        "--min-attainment",
+        "90",
+    ];
+    dtcalc()
+        .args(args)
+        .assert()
+        .code(1)
+        .stdout(
+            "FAIL soc.fibre: required every figure, is incomplete (missing: schools); --allow-missing lets it pass\n\
+             check: 1 of 1 indicator fail (target year 2025, min attainment 90%)\n",
+        );
+    dtcalc().args(args).arg("--allow-missing").assert().code(0);
+}

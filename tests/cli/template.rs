@@ -174,3 +174,28 @@ fn an_unwritable_output_leaves_no_file_and_exits_2() {
             "--years 24: not a four-digit year",
         ));
 }
+
+#[test]
+fn an_xlsx_output_file_gets_a_workbook_without_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("mẫu.xlsx");
+    dtcalc()
+        .args(["template", "--years", "2024", "-o"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let bytes = std::fs::read(&path).expect("written");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip, not CSV text");
+    // --format still decides
+    let csv = dir.path().join("also.xlsx");
+    dtcalc()
+        .args(["template", "--years", "2024", "--format", "csv", "-o"])
+        .arg(&csv)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read(&csv)
+            .expect("written")
+            .starts_with("\u{feff}indicator".as_bytes())
+    );
+}

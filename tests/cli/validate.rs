@@ -11,6 +11,15 @@ use crate::common::{dtcalc, fixture, json};
 /// fixtures are checked as targets files (`validate --targets`).
 const CASES: &[(&str, &[&str])] = &[
     (
+        "bad-parts.csv",
+        &[
+            ":3:3: bad-parts: value: 31 is not what numerator and denominator give: 30.00",
+            ":4:5: bad-parts: denominator: \"0\" is not above 0",
+            ":5:5: bad-parts: denominator: the row has a numerator but no denominator; give both or neither",
+            ":6:4: bad-parts: numerator: a rank has no numerator and denominator; give its value only",
+        ],
+    ),
+    (
         "bad-year.csv",
         &[
             ":2:2: bad-year: year: \"24\" is not a four-digit year",
@@ -155,7 +164,7 @@ const CASES: &[(&str, &[&str])] = &[
 ];
 
 /// Every rule the README documents; the corpus must cover each.
-const RULES: [&str; 22] = [
+const RULES: [&str; 23] = [
     "unreadable",
     "encoding",
     "empty-file",
@@ -176,6 +185,7 @@ const RULES: [&str; 22] = [
     "breakdown-missing",
     "unknown-member",
     "duplicate",
+    "bad-parts",
     "targets-syntax",
     "targets-invalid",
 ];
