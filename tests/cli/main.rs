@@ -18,6 +18,7 @@ mod progress;
 mod properties;
 mod report;
 mod rollup;
+mod schema;
 mod targets;
 mod template;
 mod validate;
