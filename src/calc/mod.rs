@@ -344,7 +344,7 @@ fn assess_one(
         declared,
     } = given;
     let target = ind.target_for(year).copied();
-    let missing_members: Vec<String> = ind
+    let mut missing_members: Vec<String> = ind
         .members
         .iter()
         .zip(declared)
@@ -355,6 +355,16 @@ fn assess_one(
         })
         .map(|(m, _)| m.clone())
         .collect();
+    // a member whose latest rolled-up figure is withheld has no figure
+    for h in held {
+        let Some(name) = h.member.map(|m| store.member_name(m)) else {
+            continue;
+        };
+        let fold = crate::read::field::fold;
+        if !missing_members.iter().any(|m| fold(m) == fold(name)) {
+            missing_members.push(name.to_string());
+        }
+    }
     let mut result = IndicatorResult {
         indicator: index,
         target_year: year,
@@ -368,7 +378,11 @@ fn assess_one(
         status: Status::NoTarget,
         worst_member: None,
         missing_members,
-        coverage: held.first().map(|h| h.rolled.coverage),
+        // the coverage of the figure used; with none, of a withheld one
+        coverage: held
+            .first()
+            .filter(|_| figures.is_empty())
+            .map(|h| h.rolled.coverage),
         parts: None,
     };
     let Some(t) = target else { return result };
@@ -401,7 +415,7 @@ fn assess_one(
         return result;
     };
     if let Some(rolled) = tag.and_then(|t| store.rolled(t)) {
-        result.coverage = result.coverage.or(Some(rolled.coverage));
+        result.coverage = Some(rolled.coverage);
         result.parts = rolled.parts;
     }
     result.actual_decimals = Some(decimals);

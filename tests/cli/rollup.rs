@@ -527,3 +527,36 @@ fn a_file_without_numerators_reports_exactly_as_before() {
         );
     }
 }
+
+#[test]
+fn a_member_withheld_is_named_and_the_coverage_is_of_the_figure_shown() {
+    // schools: C1 and C2 only (2 of 3 areas: withheld); households from all
+    // three: (80 + 170 + 40) / (100 + 200 + 50) = 290 / 350 = 82.86 %
+    let dir = tempfile::tempdir().expect("tempdir");
+    let areas = format!("{TWO_COMMUNES}C3,Xã 3,P,commune,,\n");
+    let data = "\
+C1,s.fibre,2024,households,,80,100,
+C2,s.fibre,2024,households,,170,200,
+C3,s.fibre,2024,households,,40,50,
+C1,s.fibre,2024,schools,,9,10,
+C2,s.fibre,2024,schools,,19,20,
+";
+    let (code, r, err) = report(dir.path(), &areas, data, &["--area", "P"]);
+    assert_eq!(code, Some(0), "{err}");
+    let fibre = indicator(&r, "s.fibre");
+    assert_eq!(fibre["status"], "incomplete");
+    assert!(close(&fibre["actual"], 290.0 / 350.0 * 100.0), "{fibre}");
+    assert_eq!(fibre["worst_member"], "households");
+    assert_eq!(fibre["missing_members"], serde_json::json!(["schools"]));
+    assert_eq!(
+        (fibre["numerator"].as_f64(), fibre["denominator"].as_f64()),
+        (Some(290.0), Some(350.0))
+    );
+    assert_eq!(
+        (
+            fibre["coverage"]["areas"].as_u64(),
+            fibre["coverage"]["of"].as_u64()
+        ),
+        (Some(3), Some(3))
+    );
+}
