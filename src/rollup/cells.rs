@@ -56,11 +56,19 @@ const SCALE: i128 = 1_000_000_000;
 impl Sum {
     /// Adds `x` (finite).
     pub fn add(&mut self, x: f64) {
-        let whole = x.fract() == 0.0 && x.abs() < 9.0e18;
-        let term = if whole {
-            x as i128 * SCALE
+        // Through i64 where it fits, rounding by hand: conversions the
+        // processor does, where `fract` and `round` are library calls. Half
+        // a billionth goes away from zero, as `round` does (a sum a
+        // billionth apart in rare ties, the same in any order).
+        const FITS: f64 = 9.0e18;
+        let term = if x.abs() < FITS && (x as i64) as f64 == x {
+            i128::from(x as i64) * SCALE
         } else {
-            (x * SCALE as f64).round() as i128
+            let scaled = x * SCALE as f64;
+            match scaled.abs() < FITS {
+                true => i128::from((scaled + 0.5f64.copysign(scaled)) as i64),
+                false => scaled.round() as i128,
+            }
         };
         self.0 = self.0.saturating_add(term);
     }
@@ -89,15 +97,32 @@ pub struct Given {
 #[derive(Debug)]
 pub struct Cells {
     plan: Arc<Plan>,
-    cells: FxHashMap<Key, Cell>,
+    table: Table,
 }
+
+/// The cells of a roll-up, by key.
+#[derive(Debug, Default)]
+struct Table {
+    /// Where each key's cell is in `cells`.
+    index: FxHashMap<Key, u32>,
+    /// The cells, in the order their keys were first seen.
+    cells: Vec<(Key, Cell)>,
+    /// For the n-th parent of a row, the cell after the one the last row
+    /// went to: the areas under a parent are written in the same order of
+    /// indicator, member and year, so the next row's cell is usually that
+    /// one, found without hashing and next to the last in memory.
+    next: [u32; GUESSED],
+}
+
+/// The parents of a row whose next cell is guessed.
+const GUESSED: usize = 4;
 
 impl Cells {
     /// No sums yet, for `plan`.
     pub fn new(plan: Arc<Plan>) -> Cells {
         Cells {
             plan,
-            cells: FxHashMap::default(),
+            table: Table::default(),
         }
     }
 
@@ -111,9 +136,15 @@ impl Cells {
         &self.plan
     }
 
-    /// Every cell.
-    pub fn cells(&self) -> &FxHashMap<Key, Cell> {
-        &self.cells
+    /// Every key, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.table.cells.iter().map(|&(k, _)| k)
+    }
+
+    /// The cell of a key.
+    pub fn get(&self, key: &Key) -> Option<&Cell> {
+        let &i = self.table.index.get(key)?;
+        self.table.cells.get(i as usize).map(|(_, c)| c)
     }
 
     /// Adds a figure of `unit` to every parent it counts for.
@@ -123,22 +154,24 @@ impl Cells {
         (indicator, member, year): (usize, Option<MemberId>, i32),
         given: Given,
     ) {
-        let plan = Arc::clone(&self.plan);
-        for &parent in plan.parents_of(unit) {
-            let cell = self.cell(parent, indicator, member, year, unit);
+        let products = given.fraction.map(|(_, d)| d * given.value);
+        let weighted = given.weight.map(|w| w * given.value);
+        for (nth, &parent) in self.plan.parents_of(unit).iter().enumerate() {
+            let key = (parent, indicator, member, year);
+            let cell = self.table.cell(&self.plan, nth, key, unit);
             cell.areas += 1;
             cell.sum.add(given.value);
             cell.decimals = cell.decimals.max(given.decimals);
-            if let Some((n, d)) = given.fraction {
+            if let (Some((n, d)), Some(dv)) = (given.fraction, products) {
                 cell.with_parts += 1;
                 cell.numerator.add(n);
                 cell.denominator.add(d);
-                cell.by_denominator.add(d * given.value);
+                cell.by_denominator.add(dv);
             }
-            if let Some(w) = given.weight {
+            if let (Some(w), Some(wv)) = (given.weight, weighted) {
                 cell.with_weight += 1;
                 cell.weights.add(w);
-                cell.weighted.add(w * given.value);
+                cell.weighted.add(wv);
             }
         }
     }
@@ -150,9 +183,9 @@ impl Cells {
         (indicator, member, year): (usize, Option<MemberId>, i32),
         denominator: f64,
     ) {
-        let plan = Arc::clone(&self.plan);
-        for &parent in plan.parents_of(unit) {
-            let cell = self.cell(parent, indicator, member, year, unit);
+        for (nth, &parent) in self.plan.parents_of(unit).iter().enumerate() {
+            let key = (parent, indicator, member, year);
+            let cell = self.table.cell(&self.plan, nth, key, unit);
             cell.known += 1;
             cell.known_denominator.add(denominator);
         }
@@ -166,52 +199,24 @@ impl Cells {
         (indicator, member, year): (usize, Option<MemberId>, i32),
         (value, weight): (f64, f64),
     ) {
-        let plan = Arc::clone(&self.plan);
-        for &parent in plan.parents_of(unit) {
-            let cell = self.cell(parent, indicator, member, year, unit);
+        for (nth, &parent) in self.plan.parents_of(unit).iter().enumerate() {
+            let key = (parent, indicator, member, year);
+            let cell = self.table.cell(&self.plan, nth, key, unit);
             cell.with_weight += 1;
             cell.weights.add(weight);
             cell.weighted.add(weight * value);
         }
     }
 
-    fn cell(
-        &mut self,
-        parent: UnitId,
-        indicator: usize,
-        member: Option<MemberId>,
-        year: i32,
-        unit: UnitId,
-    ) -> &mut Cell {
-        let key = (parent, indicator as u32, member.map_or(0, |m| m + 1), year);
-        let level = |u: UnitId| self.plan.hierarchy.unit(u).map(|x| x.level);
-        let unit_level = level(unit);
-        let cell = self.cells.entry(key).or_default();
-        match cell.first {
-            None => cell.first = Some(unit),
-            Some(first) if cell.other_level.is_none() => {
-                let first_level = self.plan.hierarchy.unit(first).map(|x| x.level);
-                if first_level != unit_level {
-                    cell.other_level = Some(unit);
-                }
-            }
-            Some(_) => {}
-        }
-        cell
-    }
-
     /// Adds the sums of `later` (read from the second half of a file, with
     /// its own member ids, which `member` maps to this side's).
     pub fn absorb(&mut self, later: Cells, member: impl Fn(MemberId) -> Option<MemberId>) {
-        for ((parent, indicator, code, year), c) in later.cells {
+        for ((parent, indicator, code, year), c) in later.table.cells {
             let code = match code {
                 0 => 0,
                 c => member(c - 1).map_or(0, |m| m + 1),
             };
-            let mine = self
-                .cells
-                .entry((parent, indicator, code, year))
-                .or_default();
+            let mine = self.table.slot((parent, indicator, code, year));
             let first = mine.first;
             let mut other = mine.other_level;
             if let (Some(a), Some(b)) = (first, c.first) {
@@ -237,6 +242,55 @@ impl Cells {
                 other_level: other.or(c.other_level),
             };
         }
+    }
+}
+
+impl Table {
+    /// Where the cell of `key` is, a new one if it has none.
+    fn at(&mut self, key: Key) -> u32 {
+        let Table { index, cells, .. } = self;
+        *index.entry(key).or_insert_with(|| {
+            cells.push((key, Cell::default()));
+            u32::try_from(cells.len() - 1).expect("fewer than 2^32 cells")
+        })
+    }
+
+    /// The cell of `key`, a new one if it has none.
+    fn slot(&mut self, key: Key) -> &mut Cell {
+        let at = self.at(key);
+        &mut self.cells[at as usize].1
+    }
+
+    /// The cell of the `nth` parent of a row, `parent`, for (indicator,
+    /// member, year), noting `unit` as an area that gave something to it.
+    fn cell(
+        &mut self,
+        plan: &Plan,
+        nth: usize,
+        (parent, indicator, member, year): (UnitId, usize, Option<MemberId>, i32),
+        unit: UnitId,
+    ) -> &mut Cell {
+        let key = (parent, indicator as u32, member.map_or(0, |m| m + 1), year);
+        let guess = self.next.get(nth).map_or(u32::MAX, |&g| g);
+        let at = match self.cells.get(guess as usize) {
+            Some((k, _)) if *k == key => guess,
+            _ => self.at(key),
+        };
+        if let Some(n) = self.next.get_mut(nth) {
+            *n = at + 1;
+        }
+        let cell = &mut self.cells[at as usize].1;
+        match cell.first {
+            None => cell.first = Some(unit),
+            Some(first) if cell.other_level.is_none() && first != unit => {
+                let level = |u: UnitId| plan.hierarchy.unit(u).map(|x| x.level);
+                if level(first) != level(unit) {
+                    cell.other_level = Some(unit);
+                }
+            }
+            Some(_) => {}
+        }
+        cell
     }
 }
 

@@ -72,7 +72,7 @@ pub fn finish(
         }
     }
     let expected = expected(plan, &cells, &area_of);
-    let mut keys: Vec<_> = cells.cells().keys().copied().collect();
+    let mut keys: Vec<_> = cells.keys().collect();
     keys.sort_unstable();
     let mut unruled = BTreeSet::new();
     let mut never = BTreeSet::new();
@@ -82,7 +82,7 @@ pub fn finish(
             continue;
         };
         let (Some(cell), Some(ind)) = (
-            cells.cells().get(&key),
+            cells.get(&key),
             resolution.indicators.get(indicator as usize),
         ) else {
             continue;
@@ -230,7 +230,7 @@ fn expected(
     shown: &FxHashMap<UnitId, AreaId>,
 ) -> FxHashMap<(UnitId, Option<u16>, i32), u32> {
     let h: &Hierarchy = &plan.hierarchy;
-    let mut years: Vec<i32> = cells.cells().keys().map(|k| k.3).collect();
+    let mut years: Vec<i32> = cells.keys().map(|k| k.3).collect();
     years.sort_unstable();
     years.dedup();
     let mut counts = FxHashMap::default();

@@ -595,3 +595,65 @@ fn random_rows_give_the_same_diagnostics() {
         }
     }
 }
+
+/// Every area's records in `--by area` JSON are that area's own report
+/// (`--area CODE --format json`), pillar by pillar, on a file of five
+/// provinces against the national programme, for both horizons.
+#[test]
+fn each_area_of_by_area_equals_its_own_report() {
+    let targets = "examples/national-749.toml";
+    let data = "examples/provinces.csv";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["report", data, "--targets", targets, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = dtcalc().args(&args).output().expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json(&out)
+    };
+    let all = run(&["--by", "area"]);
+    let records = all["records"].as_array().expect("records");
+    let areas = [
+        "01 Hà Nội",
+        "48 Đà Nẵng",
+        "68 Lâm Đồng",
+        "79 TP. Hồ Chí Minh",
+        "96 Cà Mau",
+    ];
+    let mut compared = 0;
+    for area in areas {
+        let own = run(&["--area", area]);
+        for p in own["pillars"].as_array().expect("pillars") {
+            let r = records
+                .iter()
+                .find(|r| {
+                    r["area"] == area
+                        && r["pillar"] == p["id"]
+                        && r["target_year"] == p["target_year"]
+                })
+                .unwrap_or_else(|| panic!("no record for {area} {}", p["id"]));
+            for k in [
+                "indicators",
+                "with_data",
+                "met",
+                "mean_attainment_pct",
+                "items",
+                "items_met",
+            ] {
+                assert_eq!(
+                    r[k], p[k],
+                    "{area}: {k} of {} {}",
+                    p["id"], p["target_year"]
+                );
+            }
+            compared += 1;
+        }
+    }
+    // 5 areas x 3 pillars x 2 horizons, and nothing else in the by-area output
+    assert_eq!(compared, 30);
+    assert_eq!(records.len(), 30);
+}
