@@ -173,9 +173,9 @@ pub struct RollUpArgs {
     #[arg(long, value_name = "LEVEL", requires = "areas", value_hint = ValueHint::Other)]
     pub roll_up: Option<String>,
 
-    /// The share of its areas a parent's figure must come from, else the figure is incomplete and withheld
-    #[arg(long, value_name = "PCT", default_value = "100", value_parser = parse_coverage)]
-    pub min_coverage: f64,
+    /// The share of its areas a rolled-up figure must come from, else the figure is incomplete and withheld [default: 100]
+    #[arg(long, value_name = "PCT", requires = "areas", value_parser = parse_coverage)]
+    pub min_coverage: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod exit;
 pub mod hierarchy;
 pub mod lang;
 pub mod msg;
+pub mod number;
 pub mod progress;
 pub mod read;
 pub mod report;

@@ -28,7 +28,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
     let pillars = pillars(&resolution, &args.pillar)?;
     let selected = indicators(&resolution, &args.indicator, year)?;
     let paths = data_paths(&args.data, "check")?;
-    let areas = data::areas(&args.input, &args.roll, &args.area)?;
+    let areas = data::areas(
+        &args.input,
+        &args.roll,
+        (&args.area, args.by == Some(By::Area)),
+    )?;
     let data = data::load(
         &paths,
         &resolution,

@@ -40,14 +40,15 @@ pub(super) struct Areas {
 
 /// Reads `--areas` and works out the roll-up that `--roll-up` and `--area`
 /// (the areas `wanted`) ask for.
-pub(super) fn areas(input: &InputArgs, roll: &RollUpArgs, wanted: &[String]) -> Result<Areas> {
+pub(super) fn areas(
+    input: &InputArgs,
+    roll: &RollUpArgs,
+    (wanted, by_area): (&[String], bool),
+) -> Result<Areas> {
     let Some(path) = &input.areas else {
-        return match roll.min_coverage < 100.0 {
-            true => Err(Failure::RollUpWithoutAreas.into()),
-            false => Ok(Areas::default()),
-        };
+        return Ok(Areas::default());
     };
-    let h = Arc::new(read::areas::load(path)?);
+    let h = Arc::new(read::areas::load(path, read_options(input)?.encoding)?);
     for code in wanted {
         if h.find(code).is_none() {
             return Err(Failure::AreaNotInAreasFile {
@@ -64,10 +65,15 @@ pub(super) fn areas(input: &InputArgs, roll: &RollUpArgs, wanted: &[String]) -> 
                 known: h.levels.join(", "),
             }
         })?)),
-        (None, [code]) => h.find(code).map(Parents::Area),
+        // one --area is rolled up to, unless it only picks a row of --by area
+        (None, [code]) if !by_area => h.find(code).map(Parents::Area),
         (None, _) => None,
     };
-    let plan = parents.map(|p| Arc::new(Plan::new(Arc::clone(&h), p, roll.min_coverage / 100.0)));
+    if parents.is_none() && roll.min_coverage.is_some() {
+        return Err(Failure::CoverageWithoutRollUp.into());
+    }
+    let min_coverage = roll.min_coverage.unwrap_or(100.0) / 100.0;
+    let plan = parents.map(|p| Arc::new(Plan::new(Arc::clone(&h), p, min_coverage)));
     Ok(Areas {
         hierarchy: Some(h),
         plan,

@@ -26,7 +26,11 @@ pub fn run(args: ReportArgs) -> Result<Outcome> {
         return Err(Failure::ByAreaFormat.into());
     }
     let paths = data_paths(&args.data, "report")?;
-    let areas = data::areas(&args.input, &args.roll, &args.area)?;
+    let areas = data::areas(
+        &args.input,
+        &args.roll,
+        (&args.area, args.by == Some(By::Area)),
+    )?;
     let how = (args.skip_invalid, lang);
     let data = data::load(&paths, &resolution, &args.input, how, &areas, args.as_of)?;
     let options = Options {

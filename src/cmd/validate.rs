@@ -28,7 +28,7 @@ pub fn run(args: ValidateArgs) -> Result<Outcome> {
     // an areas file with problems is a finding too: the data is then read
     // without it
     if let Some(path) = &args.input.areas {
-        match read::areas::load(path) {
+        match read::areas::load(path, options.encoding) {
             Ok(h) => options.areas = Some(std::sync::Arc::new(h)),
             Err(err) => match err.downcast::<Diagnostics>() {
                 Ok(found) => found.0.into_iter().for_each(|d| printer.problem(d)),

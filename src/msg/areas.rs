@@ -24,6 +24,8 @@ pub enum AreasWrong {
     EndsBeforeStart { from: String, to: String },
     /// A file with a header and no unit.
     NoUnits,
+    /// A file with nothing in it, not even a header.
+    Empty,
 }
 
 impl AreasWrong {
@@ -39,6 +41,7 @@ impl AreasWrong {
             BadDate { .. } => "a date YYYY-MM-DD, or nothing",
             EndsBeforeStart { .. } => "valid_to on or after valid_from",
             NoUnits => "one line per area",
+            Empty => "a header row: code, name, parent[, level, valid_from, valid_to]",
         }
     }
 
@@ -80,6 +83,10 @@ impl AreasWrong {
             NoUnits => say!(lang,
                 en: "the areas file lists no area".into(),
                 vi: "tệp địa bàn không có địa bàn nào".into(),
+            ),
+            Empty => say!(lang,
+                en: "the areas file is empty; expected a header row with the columns code, name, parent (and level, valid_from, valid_to if wanted)".into(),
+                vi: "tệp địa bàn trống; cần một dòng tiêu đề với các cột code, name, parent (và level, valid_from, valid_to nếu cần)".into(),
             ),
         }
     }

@@ -27,10 +27,8 @@ pub enum Failure {
     UnknownLevel { level: String, known: String },
     /// `--area` names no area of the areas file.
     AreaNotInAreasFile { area: String, file: String },
-    /// `--roll-up` or `--min-coverage` without `--areas`.
-    RollUpWithoutAreas,
-    /// `--min-coverage` outside 0 to 100.
-    BadCoverage { given: String },
+    /// `--min-coverage` where nothing is rolled up.
+    CoverageWithoutRollUp,
     /// One figure of a parent given by areas of two levels (a double count).
     LevelsMixed {
         parent: String,
@@ -138,13 +136,9 @@ impl Failure {
                 en: format!("--area {area}: not a code of the areas file {file}"),
                 vi: format!("--area {area}: không phải là mã trong tệp địa bàn {file}"),
             ),
-            RollUpWithoutAreas => say!(lang,
-                en: "--roll-up and --min-coverage need --areas FILE, the areas and what each lies within".into(),
-                vi: "--roll-up và --min-coverage cần --areas FILE, tệp các địa bàn và đơn vị cấp trên của chúng".into(),
-            ),
-            BadCoverage { given } => say!(lang,
-                en: format!("--min-coverage {given}: expected a percentage from 0 to 100"),
-                vi: format!("--min-coverage {given}: cần một tỷ lệ phần trăm từ 0 đến 100"),
+            CoverageWithoutRollUp => say!(lang,
+                en: "--min-coverage applies to a roll-up: give --roll-up LEVEL, or --area CODE to roll up to that area".into(),
+                vi: "--min-coverage chỉ dùng khi tổng hợp: thêm --roll-up CẤP, hoặc --area MÃ để tổng hợp lên địa bàn đó".into(),
             ),
             LevelsMixed {
                 parent,

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
+use encoding_rs::Encoding;
 use rustc_hash::FxHashMap;
 
 use super::csv::{CsvReader, Event};
@@ -32,7 +33,7 @@ const COLUMNS: [(&str, &str); 6] = [
 
 /// Reads and checks an areas file. A file that cannot be read fails with
 /// a [`Failure`]; a file with problems with [`Diagnostics`].
-pub fn load(path: &Path) -> Result<Hierarchy> {
+pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Hierarchy> {
     let name = path.display().to_string();
     let cannot = |reason: String| Failure::CannotReadAreas {
         path: name.clone(),
@@ -42,13 +43,15 @@ pub fn load(path: &Path) -> Result<Hierarchy> {
         return Err(cannot("it is a directory".into()).into());
     }
     let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
-    parse(&bytes, &name)
+    parse(&bytes, &name, encoding)
 }
 
-/// Reads and checks areas-file bytes; `file` names it in messages.
-pub fn parse(bytes: &[u8], file: &str) -> Result<Hierarchy> {
+/// Reads and checks areas-file bytes; `file` names it in messages;
+/// `encoding` is for a file without a byte-order mark (UTF-8 if `None`),
+/// as `--encoding` gives it for data files.
+pub fn parse(bytes: &[u8], file: &str, encoding: Option<&'static Encoding>) -> Result<Hierarchy> {
     let file: Arc<str> = Arc::from(file);
-    let sniffed = decode::sniff(bytes, None);
+    let sniffed = decode::sniff(bytes, encoding);
     let body = bytes.get(sniffed.bom..).unwrap_or_default();
     let text: Box<dyn Read + '_> = match sniffed.encoding {
         Some(e) => Box::new(decode::Transcoder::new(body, e)),
@@ -258,8 +261,12 @@ impl Reading {
             ));
         }
         if self.columns.is_none() && self.problems.is_empty() {
-            self.problems
-                .push(Diagnostic::file(&self.file, Problem::EmptyFile));
+            self.problems.push(Diagnostic::file(
+                &self.file,
+                Problem::AreasLine {
+                    what: AreasWrong::Empty,
+                },
+            ));
         }
         let parents = std::mem::take(&mut self.parents);
         for (id, parent) in parents.into_iter().enumerate() {
@@ -330,7 +337,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Hierarchy, Vec<String>> {
-        parse(text.as_bytes(), "a.csv").map_err(|e| {
+        parse(text.as_bytes(), "a.csv", None).map_err(|e| {
             e.downcast_ref::<Diagnostics>()
                 .map(|d| d.0.iter().map(ToString::to_string).collect())
                 .unwrap_or_else(|| vec![format!("{e:#}")])

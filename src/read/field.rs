@@ -185,13 +185,13 @@ pub fn member<'a>(ind: &Indicator, breakdown: &'a str) -> Result<Member<'a>, Pro
 
 /// The value a numerator and denominator give in an indicator's unit:
 /// 100 x numerator / denominator for a share or a rate in %, the plain
-/// ratio otherwise. The denominator is above 0.
+/// ratio otherwise, to 9 decimals. The denominator is above 0.
 pub fn from_parts(ind: &Indicator, numerator: f64, denominator: f64) -> f64 {
     let scale = match ind.unit {
         Unit::Percent | Unit::PercentPerYear => 100.0,
         Unit::Rank | Unit::Number => 1.0,
     };
-    scale * numerator / denominator
+    crate::number::clean(scale * numerator / denominator)
 }
 
 /// Whether a value written with `decimals` decimals is `computed` rounded:

@@ -431,7 +431,7 @@ mod tests {
         use crate::rollup::{self, Cells, Parents, Plan};
         let r: Resolution = parse(BUILTIN, "targets.toml").expect("built in");
         let h = std::sync::Arc::new(
-            crate::read::areas::parse(areas.as_bytes(), "areas.csv").expect("areas"),
+            crate::read::areas::parse(areas.as_bytes(), "areas.csv", None).expect("areas"),
         );
         let level = h.level("province").expect("level");
         let plan = std::sync::Arc::new(Plan::new(h.clone(), Parents::Level(level), 1.0));

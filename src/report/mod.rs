@@ -228,20 +228,12 @@ fn sections<'a>(ctx: &Context<'a>, year: i32) -> Vec<Section<'a>> {
         .collect()
 }
 
-/// Rounds to 9 decimal places, removing binary noise such as
-/// `8.799999999999997`, for machine formats, and never gives -0 (a
-/// method may yield -0, and -1e-12 rounds to it; JSON would print `-0.0`
-/// and CSV `-0`). Every number of the JSON and CSV reports passes here.
+/// [`number::clean`](crate::number::clean) of a number that may be
+/// missing: every computed number of the JSON and CSV reports passes here
+/// (a method may yield -0, and -1e-12 rounds to it; JSON would print
+/// `-0.0` and CSV `-0`).
 pub(super) fn clean(x: Option<f64>) -> Option<f64> {
-    x.map(|v| {
-        let r = (v * 1e9).round() / 1e9;
-        match r {
-            // a rounded -0 is 0: no output shows -0
-            0.0 => 0.0,
-            r if r.is_finite() => r,
-            _ => v,
-        }
-    })
+    x.map(crate::number::clean)
 }
 
 /// The pillar summaries and the total of one target year, leaving out

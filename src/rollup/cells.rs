@@ -208,6 +208,18 @@ impl Cells {
         }
     }
 
+    /// Forgets the weights a `weight` column gave `indicator`, whose
+    /// weight is another indicator's figure instead.
+    pub fn forget_weights(&mut self, indicator: usize) {
+        for (key, cell) in &mut self.table.cells {
+            if key.1 as usize == indicator {
+                cell.with_weight = 0;
+                cell.weights = Sum::default();
+                cell.weighted = Sum::default();
+            }
+        }
+    }
+
     /// Adds the sums of `later` (read from the second half of a file, with
     /// its own member ids, which `member` maps to this side's).
     pub fn absorb(&mut self, later: Cells, member: impl Fn(MemberId) -> Option<MemberId>) {

@@ -203,7 +203,8 @@ fn figure(
 ) -> (u32, Option<f64>, Option<(f64, f64)>) {
     let mean = |n: u32, total: Sum, weights: Sum| {
         let w = weights.get();
-        (n, (n > 0 && w > 0.0).then(|| total.get() / w), None)
+        let value = (n > 0 && w > 0.0).then(|| crate::number::clean(total.get() / w));
+        (n, value, None)
     };
     match rule {
         Aggregate::Ratio => {
@@ -271,6 +272,10 @@ fn weigh_by_indicators(raw: &Store, cells: &mut Cells, resolution: &Resolution) 
         .collect();
     if weighted.is_empty() {
         return;
+    }
+    // the weight is the other indicator's figure, not a `weight` column
+    for &(i, _) in &weighted {
+        cells.forget_weights(i);
     }
     let h = std::sync::Arc::clone(&cells.plan().hierarchy);
     let mut series = AreaSeries::default();

@@ -83,6 +83,8 @@ fn a_share_is_the_sum_of_numerators_over_the_sum_of_denominators() {
     assert_eq!(code, Some(0), "{err}");
     let share = indicator(&r, "s.share");
     assert!(close(&share["actual"], 80.0 / 300.0 * 100.0), "{share}");
+    // to 9 decimals, as every computed number of the JSON: 26.666666667
+    assert_eq!(share["actual"].as_f64(), Some(26.666666667), "{share}");
     assert_eq!(
         (share["numerator"].as_f64(), share["denominator"].as_f64()),
         (Some(80.0), Some(300.0))
@@ -170,8 +172,8 @@ C1,s.count,2024,,40,,,
 C2,s.count,2024,,70,,,
 C1,s.growth,2024,,4,,,300
 C2,s.growth,2024,,7,,,100
-C1,s.byind,2024,,50,,,
-C2,s.byind,2024,,80,,,
+C1,s.byind,2024,,50,,,1
+C2,s.byind,2024,,80,,,1
 C1,s.fibre,2024,households,,80,100,
 C1,s.fibre,2024,schools,,9,10,
 C2,s.fibre,2024,households,,170,200,
@@ -183,8 +185,12 @@ C2,s.fibre,2024,schools,,19,20,
     assert!(close(&indicator(&r, "s.count")["actual"], 110.0));
     // weighted by the weight column: (300 x 4 + 100 x 7) / 400 = 4.75
     assert!(close(&indicator(&r, "s.growth")["actual"], 4.75));
-    // weighted by s.count: (40 x 50 + 70 x 80) / 110 = 7600 / 110 = 69.09
-    assert!(close(&indicator(&r, "s.byind")["actual"], 7600.0 / 110.0));
+    // weighted by s.count: (40 x 50 + 70 x 80) / 110 = 7600 / 110 = 69.09;
+    // the weight column's 1s on its rows are not added as well (that
+    // would give (7600 + 50 + 80) / 112 = 69.02)
+    let byind = indicator(&r, "s.byind");
+    assert!(close(&byind["actual"], 7600.0 / 110.0), "{byind}");
+    assert_eq!(byind["coverage"]["areas"], 2, "{byind}");
     // per member: households 250/300 = 83.33, schools 28/30 = 93.33; the
     // worst decides
     let fibre = indicator(&r, "s.fibre");
@@ -359,13 +365,97 @@ fn every_way_a_roll_up_cannot_run_is_named() {
         assert_eq!(code, Some(2), "{args:?}: {err}");
         assert!(err.contains(said), "{args:?}: {err}");
     }
-    // --min-coverage needs an areas file
+    // --min-coverage needs an areas file, and a roll-up to apply to
     let out = dtcalc()
         .args(["report", "examples/actuals.csv", "--min-coverage", "50"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("need --areas FILE"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--areas <FILE>"));
+    let data = "C1,s.share,2024,,,1,2,\n";
+    let (code, _, err) = report(dir.path(), TWO_COMMUNES, data, &["--min-coverage", "50"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("--min-coverage applies to a roll-up: give --roll-up LEVEL, or --area CODE"),
+        "{err}"
+    );
+    // an empty areas file is named as one
+    let (code, _, err) = report(dir.path(), "", data, &["--area", "P"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "the areas file is empty; expected a header row with the columns code, name, parent"
+        ),
+        "{err}"
+    );
+}
+
+/// With --by area, one --area picks a row: it is not rolled up to.
+#[test]
+fn by_area_with_one_area_selects_it_without_rolling_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = "C1,s.count,2024,,40,,,\nC2,s.count,2024,,70,,,\n";
+    let (code, r, err) = report(
+        dir.path(),
+        TWO_COMMUNES,
+        data,
+        &["--by", "area", "--area", "C1"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let areas: Vec<&str> = r["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .filter_map(|x| x["area"].as_str())
+        .collect();
+    assert!(!areas.is_empty() && areas.iter().all(|a| *a == "C1"), "{r}");
+    // without --by area the same --area P is P's figure from C1 and C2: 40 + 70
+    let (code, r, err) = report(dir.path(), TWO_COMMUNES, data, &["--area", "P"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(close(&indicator(&r, "s.count")["actual"], 110.0), "{r}");
+}
+
+/// `--encoding` applies to the areas file as to data files.
+#[test]
+fn an_areas_file_in_windows_1258_reads_with_the_encoding_flag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // "Xã" in windows-1258: X, a (0x61), combining tilde (0xDE)
+    let mut areas = b"code,name,parent,level\nP,Tinh,,province\nC1,X".to_vec();
+    areas.extend_from_slice(&[0x61, 0xDE]);
+    areas.extend_from_slice(b" 1,P,commune\n");
+    let [t, _, d] = files(dir.path(), TWO_COMMUNES, "C1,s.count,2024,,40,,,\n");
+    let a = dir.path().join("areas-1258.csv");
+    std::fs::write(&a, &areas).expect("written");
+    let a = a.display().to_string();
+    let run = |extra: &[&str]| {
+        dtcalc()
+            .args([
+                "report",
+                &d,
+                "--targets",
+                &t,
+                "--areas",
+                &a,
+                "--area",
+                "P",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--encoding windows-1258"));
+    let out = run(&["--encoding", "windows-1258", "--min-coverage", "50"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(close(&indicator(&json(&out), "s.count")["actual"], 40.0));
 }
 
 #[test]
