@@ -18,6 +18,7 @@ pub mod progress;
 pub mod read;
 pub mod report;
 pub mod rollup;
+pub mod spread;
 pub mod store;
 pub mod targets;
 pub mod template;

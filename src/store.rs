@@ -686,7 +686,8 @@ pub struct Figures<'a> {
 }
 
 impl AreaSeries {
-    fn clear(&mut self) {
+    /// Empties the series, keeping the buffers.
+    pub fn clear(&mut self) {
         self.series.clear();
         self.points.clear();
         self.decimals.clear();

@@ -42,31 +42,42 @@ pub struct Selection {
 
 /// Every area of the store assessed by the kernel ([`super::assess`]): per
 /// target year, one row per area, ranked by score.
+/// The areas are assessed on every core ([`crate::spread`]).
 pub fn rows(resolution: &Resolution, store: &Store, options: &Options) -> Vec<AreaRow> {
-    let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); options.horizons.len()];
-    let mut series = AreaSeries::default();
-    let kernel = super::Kernel::new(resolution, store, options);
-    for area in 0..store.area_count() as AreaId {
-        store.series_of(area, &mut series);
-        let a = kernel.assess(&series);
-        let mut pillars = a.pillars.into_iter().peekable();
-        for (k, total) in a.totals.into_iter().enumerate() {
-            let year = total.target_year;
-            let mut of_year = Vec::new();
-            while let Some(s) = pillars.next_if(|s| s.target_year == year) {
-                of_year.push(s);
-            }
-            let pillars_of_year: Vec<Summary> = of_year;
-            if let Some(rows) = by_year.get_mut(k) {
+    let per_area = crate::spread::runs(store.area_count(), |run| {
+        let mut series = AreaSeries::default();
+        let kernel = super::Kernel::new(resolution, store, options);
+        run.map(|area| {
+            let area = area as AreaId;
+            store.series_of(area, &mut series);
+            let a = kernel.assess(&series);
+            let mut pillars = a.pillars.into_iter().peekable();
+            let mut rows = Vec::with_capacity(a.totals.len());
+            for total in a.totals {
+                let year = total.target_year;
+                let mut of_year = Vec::new();
+                while let Some(s) = pillars.next_if(|s| s.target_year == year) {
+                    of_year.push(s);
+                }
                 rows.push(AreaRow {
                     area,
                     name: store.area_name(area).to_string(),
                     target_year: year,
-                    score: score(&pillars_of_year),
-                    pillars: pillars_of_year,
+                    score: score(&of_year),
+                    pillars: of_year,
                     total,
                     rank: None,
                 });
+            }
+            rows
+        })
+        .collect()
+    });
+    let mut by_year: Vec<Vec<AreaRow>> = vec![Vec::new(); options.horizons.len()];
+    for area_rows in per_area {
+        for (k, row) in area_rows.into_iter().enumerate() {
+            if let Some(rows) = by_year.get_mut(k) {
+                rows.push(row);
             }
         }
     }

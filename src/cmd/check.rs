@@ -7,12 +7,13 @@ use anyhow::Result;
 use super::data::{self, Data, data_paths};
 use super::report::list;
 use super::{areas, lang, load_targets, methods, pillars};
+use crate::assess::Assessor;
 use crate::calc::Options;
 use crate::cli::{By, CheckArgs, CheckFormat, RequireArg};
 use crate::exit::Outcome;
 use crate::msg::Failure;
+use crate::progress::Method;
 use crate::progress::gate::{self, Require, Rule, Verdict};
-use crate::progress::{Method, ProgressReport};
 use crate::read::field::nearest_indicator;
 use crate::report::check::{
     AreaVerdict, CheckContext, render_areas_json, render_areas_text, render_json, render_text,
@@ -80,10 +81,14 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
             true => (0..data.store.area_count() as AreaId).collect(),
             false => wanted,
         };
-        let mut verdicts = Vec::with_capacity(ids.len());
-        for area in ids {
-            verdicts.push(judge.area(Some(area), &keep, year)?);
-        }
+        let verdicts = crate::spread::runs(ids.len(), |run| {
+            let mut assessor = judge.assessor();
+            run.filter_map(|i| ids.get(i))
+                .map(|&area| judge.area(&mut assessor, Some(area), &keep, year))
+                .collect()
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
         let c = ctx(&[]);
         output::write_with(None, |out| match args.format {
             CheckFormat::Text => render_areas_text(out, &c, &verdicts, lang),
@@ -92,7 +97,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome> {
         verdicts.iter().all(|v| v.failing.is_empty())
     } else {
         let area = areas::one(&data, &args.area)?;
-        let (assessment, progress) = judge.assess(area);
+        let (assessment, progress) = judge.assessor().area(area);
         let verdicts = gate::judge(&assessment, &progress, &rule, keep);
         if verdicts.is_empty() {
             return Err(Failure::NothingToCheck { year }.into());
@@ -121,24 +126,26 @@ struct Judge<'a> {
 }
 
 impl Judge<'_> {
-    fn assess(&self, area: Option<AreaId>) -> (crate::calc::Assessment, ProgressReport) {
-        crate::assess::area(
+    /// What assesses areas one after another.
+    fn assessor(&self) -> Assessor<'_> {
+        Assessor::new(
             self.resolution,
             &self.data.store,
-            area,
             self.options,
             self.methods,
         )
     }
 
-    /// One area's verdict: the ids of its failing indicators.
+    /// One area's verdict, assessed by `assessor`: the ids of its failing
+    /// indicators.
     fn area(
         &self,
+        assessor: &mut Assessor,
         area: Option<AreaId>,
-        keep: &dyn Fn(usize) -> bool,
+        keep: &(dyn Fn(usize) -> bool + Sync),
         year: i32,
     ) -> Result<AreaVerdict> {
-        let (assessment, progress) = self.assess(area);
+        let (assessment, progress) = assessor.area(area);
         let verdicts = gate::judge(&assessment, &progress, &self.rule, keep);
         if verdicts.is_empty() {
             return Err(Failure::NothingToCheck { year }.into());
