@@ -1,6 +1,7 @@
 //! Language of human-facing text (Vietnamese or English) and number style.
 //!
-//! Machine formats (JSON) never go through this module.
+//! The texts themselves are in the message catalogue (`msg`), written with
+//! `say!`. Machine formats (JSON) never go through this module.
 
 /// The language of labels, names and numbers in human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +33,6 @@ impl Lang {
         }
     }
 
-    /// Picks the Vietnamese or English text.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-
     /// Formats a number with a fixed number of decimals in this language's
     /// style: `87,5` in Vietnamese, `87.5` in English; negative numbers use
     /// a true minus sign.
@@ -56,48 +49,6 @@ impl Lang {
         } else {
             s
         }
-    }
-}
-
-/// A message in both languages, written once where the problem is found;
-/// the reader's language is picked when it is printed. Machine formats
-/// (JSON) always take the English.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text {
-    /// English: what JSON outputs and `Display` show.
-    pub en: String,
-    /// Vietnamese, with full diacritics.
-    pub vi: String,
-}
-
-impl Text {
-    /// The message in English and in Vietnamese.
-    pub fn new(en: impl Into<String>, vi: impl Into<String>) -> Text {
-        Text {
-            en: en.into(),
-            vi: vi.into(),
-        }
-    }
-
-    /// The message in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.vi, &self.en)
-    }
-}
-
-/// Text that is the same in both languages (a number, a name).
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text {
-            vi: s.clone(),
-            en: s,
-        }
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::from(s.to_string())
     }
 }
 

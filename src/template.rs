@@ -6,6 +6,7 @@ use anyhow::Result;
 use rust_xlsxwriter::{Format, Workbook};
 
 use crate::lang::Lang;
+use crate::say;
 use crate::targets::Resolution;
 
 /// The template's columns: the data-file columns `dtcalc` reads.
@@ -58,14 +59,14 @@ pub fn rows(resolution: &Resolution, years: &[i32], lang: Lang) -> Vec<TemplateR
                     rows.extend(ind.members.iter().map(|m| row(m, name.clone())));
                 }
                 Some((each_vi, each_en)) => {
-                    let hint = match lang {
-                        Lang::Vi => format!(
-                            "{name}. Một dòng cho mỗi {each_vi}: chép dòng này và ghi tên vào cột breakdown"
-                        ),
-                        Lang::En => format!(
+                    let hint = say!(lang,
+                        en: format!(
                             "{name}. One row per {each_en}: copy this row and name the {each_en} in breakdown"
                         ),
-                    };
+                        vi: format!(
+                            "{name}. Một dòng cho mỗi {each_vi}: chép dòng này và ghi tên vào cột breakdown"
+                        ),
+                    );
                     rows.push(row("", hint));
                 }
             }

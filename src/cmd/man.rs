@@ -14,7 +14,7 @@ use clap_mangen::roff::{Roff, bold, roman};
 use super::emit;
 use crate::cli::{Cli, ManArgs};
 use crate::exit::Outcome;
-use crate::msg::Failure;
+use crate::msg::{Failure, Reason};
 use crate::report::output;
 
 pub fn run(args: ManArgs) -> Result<Outcome> {
@@ -44,7 +44,7 @@ fn subcommands(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
 fn write_pages(cmd: &clap::Command, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Failure::CannotWrite {
         path: dir.display().to_string(),
-        reason: e.to_string(),
+        reason: Reason::from(e),
     })?;
     for c in std::iter::once(cmd).chain(subcommands(cmd)) {
         let man = Man::new(c.clone());

@@ -1,10 +1,10 @@
 //! Errors that stop a run (exit 2): what could not be done and why, in
-//! both languages. The system's own reason for an I/O error is kept in its
-//! words after the message.
+//! both languages. The system's reason for an I/O error follows the
+//! message, as [`Reason`] says it.
 
 use std::fmt;
 
-use super::list;
+use super::{Reason, list};
 use crate::lang::Lang;
 use crate::say;
 
@@ -12,17 +12,17 @@ use crate::say;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
     /// A data file cannot be read; the system's reason.
-    CannotReadData { path: String, reason: String },
+    CannotReadData { path: String, reason: Reason },
     /// A directory given as a data file.
     DataIsDirectory { path: String },
     /// Standard input cannot be read; the system's reason.
-    CannotReadStdin { reason: String },
+    CannotReadStdin { reason: Reason },
     /// A targets file cannot be read; the system's reason.
-    CannotReadTargets { path: String, reason: String },
+    CannotReadTargets { path: String, reason: Reason },
     /// A directory given as a targets file.
     TargetsIsDirectory { path: String },
     /// The areas file cannot be read; the system's reason.
-    CannotReadAreas { path: String, reason: String },
+    CannotReadAreas { path: String, reason: Reason },
     /// `--roll-up` names a level no area of the areas file has.
     UnknownLevel { level: String, known: String },
     /// `--area` names no area of the areas file.
@@ -84,15 +84,15 @@ pub enum Failure {
     /// A `--years` value that is not a four-digit year.
     NotAFourDigitYear { flag: &'static str, year: i64 },
     /// Writing an output file failed; the system's reason.
-    CannotWrite { path: String, reason: String },
+    CannotWrite { path: String, reason: Reason },
     /// No file can be made in the output's directory; the system's reason.
     CannotCreateIn {
         path: String,
         dir: String,
-        reason: String,
+        reason: Reason,
     },
     /// Writing to standard output failed; the system's reason.
-    CannotWriteStdout { reason: String },
+    CannotWriteStdout { reason: Reason },
     /// The output file is one of the inputs.
     OutputIsInput { path: String, input: String },
     /// The output file is read-only.
@@ -105,28 +105,28 @@ impl Failure {
         use Failure::*;
         match self {
             CannotReadData { path, reason } => say!(lang,
-                en: format!("cannot read data file {path}: {reason}"),
-                vi: format!("không đọc được tệp dữ liệu {path}: {reason}"),
+                en: format!("cannot read data file {path}: {}", reason.say(lang)),
+                vi: format!("không đọc được tệp dữ liệu {path}: {}", reason.say(lang)),
             ),
             DataIsDirectory { path } => say!(lang,
                 en: format!("cannot read data file {path}: it is a directory"),
                 vi: format!("không đọc được tệp dữ liệu {path}: đó là một thư mục"),
             ),
             CannotReadStdin { reason } => say!(lang,
-                en: format!("cannot read standard input: {reason}"),
-                vi: format!("không đọc được đầu vào chuẩn: {reason}"),
+                en: format!("cannot read standard input: {}", reason.say(lang)),
+                vi: format!("không đọc được đầu vào chuẩn: {}", reason.say(lang)),
             ),
             CannotReadTargets { path, reason } => say!(lang,
-                en: format!("cannot read targets file {path}: {reason}"),
-                vi: format!("không đọc được tệp mục tiêu {path}: {reason}"),
+                en: format!("cannot read targets file {path}: {}", reason.say(lang)),
+                vi: format!("không đọc được tệp mục tiêu {path}: {}", reason.say(lang)),
             ),
             TargetsIsDirectory { path } => say!(lang,
                 en: format!("cannot read targets file {path}: it is a directory"),
                 vi: format!("không đọc được tệp mục tiêu {path}: đó là một thư mục"),
             ),
             CannotReadAreas { path, reason } => say!(lang,
-                en: format!("cannot read areas file {path}: {reason}"),
-                vi: format!("không đọc được tệp địa bàn {path}: {reason}"),
+                en: format!("cannot read areas file {path}: {}", reason.say(lang)),
+                vi: format!("không đọc được tệp địa bàn {path}: {}", reason.say(lang)),
             ),
             UnknownLevel { level, known } => say!(lang,
                 en: format!("--roll-up {level}: no area of the areas file has that level (levels: {known})"),
@@ -304,12 +304,12 @@ impl Failure {
                 vi: format!("{flag} {year}: không phải là năm có bốn chữ số"),
             ),
             CannotWrite { path, reason } => say!(lang,
-                en: format!("writing {path}: {reason}"),
-                vi: format!("khi ghi tệp {path}: {reason}"),
+                en: format!("writing {path}: {}", reason.say(lang)),
+                vi: format!("khi ghi tệp {path}: {}", reason.say(lang)),
             ),
             CannotCreateIn { path, dir, reason } => say!(lang,
-                en: format!("writing {path}: cannot create a file in {dir}: {reason}"),
-                vi: format!("khi ghi tệp {path}: không tạo được tệp trong {dir}: {reason}"),
+                en: format!("writing {path}: cannot create a file in {dir}: {}", reason.say(lang)),
+                vi: format!("khi ghi tệp {path}: không tạo được tệp trong {dir}: {}", reason.say(lang)),
             ),
             OutputIsInput { path, input } => say!(lang,
                 en: format!("--output {path} is the input file {input}; writing it would destroy the data"),
@@ -320,8 +320,8 @@ impl Failure {
                 vi: format!("--output {path} chỉ được đọc; hãy cho phép ghi hoặc chọn tệp khác"),
             ),
             CannotWriteStdout { reason } => say!(lang,
-                en: format!("writing to standard output: {reason}"),
-                vi: format!("khi ghi ra đầu ra chuẩn: {reason}"),
+                en: format!("writing to standard output: {}", reason.say(lang)),
+                vi: format!("khi ghi ra đầu ra chuẩn: {}", reason.say(lang)),
             ),
         }
     }

@@ -3,7 +3,9 @@
 //!
 //! Each message is a variant of a typed enum ([`Problem`] for a located
 //! problem in an input file, [`Notice`] for a warning, [`Failure`] for an
-//! error that stops the run, and the words of the reports in `word.rs`).
+//! error that stops the run, [`Reason`] for why a file could not be read or
+//! written, and the words of the reports in `word.rs`); the names of
+//! progress classes and the labels of methods are in `progress.rs`.
 //! Its text is written with [`say!`], a `match` on the language that needs
 //! both arms: a message without its Vietnamese or its English does not
 //! compile. Machine formats (JSON, CSV) take the English.
@@ -13,6 +15,8 @@ mod failure;
 pub mod label;
 mod notice;
 mod problem;
+mod progress;
+mod reason;
 pub mod sheet;
 pub mod word;
 
@@ -20,6 +24,7 @@ pub use areas::AreasWrong;
 pub use failure::Failure;
 pub use notice::{Notice, error_prefix, skipped_prefix, warning_prefix};
 pub use problem::{FirstPlace, MAX_NAMES_SHOWN, Problem, WorkbookFault};
+pub use reason::Reason;
 pub use word::Word;
 
 use crate::lang::Lang;

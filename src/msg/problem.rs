@@ -2,7 +2,7 @@
 //! wrong, in both languages, and what was expected (English, for JSON).
 //! Each problem names its rule ([`Rule`]); the place is the diagnostic's.
 
-use super::{AreasWrong, list};
+use super::{AreasWrong, Reason, list};
 use crate::diagnostic::{Rule, shown, shown_bare};
 use crate::lang::Lang;
 use crate::say;
@@ -40,7 +40,7 @@ pub enum WorkbookFault {
     /// The workbook has no sheet, or none visible.
     NoSheets,
     /// The sheet cannot be read; the library's reason.
-    CannotReadSheet { name: String, reason: String },
+    CannotReadSheet { name: String, reason: Reason },
     /// The reading library failed on a damaged file.
     Damaged,
 }
@@ -904,8 +904,8 @@ impl WorkbookFault {
                 vi: "sổ tính không có trang tính nào".into(),
             ),
             WorkbookFault::CannotReadSheet { name, reason } => say!(lang,
-                en: format!("cannot read sheet \"{name}\": {reason}"),
-                vi: format!("không đọc được trang tính \"{name}\": {reason}"),
+                en: format!("cannot read sheet \"{name}\": {}", reason.say(lang)),
+                vi: format!("không đọc được trang tính \"{name}\": {}", reason.say(lang)),
             ),
             WorkbookFault::Damaged => say!(lang,
                 en: "the workbook is damaged and cannot be read; open it in a spreadsheet program and save it again"

@@ -1,7 +1,7 @@
-//! Progress classes (Open SDG's status vocabulary), the methods that assign
-//! them, and each method's own label for a class. Names only; no arithmetic.
-
-use crate::lang::Lang;
+//! Progress classes (Open SDG's status vocabulary) and the methods that
+//! assign them: ids, ranks, no arithmetic. Their words in each language
+//! (class names, method sources and labels) are in the message catalogue,
+//! `msg/progress.rs`.
 
 /// A progress class, named as Open SDG names its progress statuses, plus
 /// `no_data` and `no_target` for rows no method can judge.
@@ -77,20 +77,6 @@ impl Class {
             _ => false,
         }
     }
-
-    /// A short name in the given language.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Class::TargetAchieved => lang.pick("đã đạt mục tiêu", "target achieved"),
-            Class::SubstantialProgress => lang.pick("tiến bộ tốt", "substantial progress"),
-            Class::ModerateProgress => lang.pick("tiến bộ vừa", "moderate progress"),
-            Class::LimitedProgress => lang.pick("tiến bộ hạn chế", "limited progress"),
-            Class::Deterioration => lang.pick("đi xuống", "deterioration"),
-            Class::NotAvailable => lang.pick("không đánh giá được", "not available"),
-            Class::NoData => lang.pick("chưa có số liệu", "no data"),
-            Class::NoTarget => lang.pick("không có mục tiêu", "no target"),
-        }
-    }
 }
 
 /// A progress-assessment method.
@@ -115,66 +101,6 @@ impl Method {
             Method::Anticipated => "anticipated",
             Method::Linear => "linear",
             Method::AnnualRate => "annual_rate",
-        }
-    }
-
-    /// Who publishes the method.
-    pub fn source(self, lang: Lang) -> &'static str {
-        match self {
-            Method::Growth => "Statistics Canada / Open SDG",
-            Method::Anticipated => {
-                lang.pick("UNSD, Progress Chart 2023", "UNSD Progress Chart 2023")
-            }
-            Method::Linear => lang.pick("tốc độ tuyến tính", "linear pace"),
-            Method::AnnualRate => {
-                lang.pick("mục tiêu hàng năm (Destatis)", "annual target (Destatis)")
-            }
-        }
-    }
-
-    /// The method's own label for a class, as its source words it.
-    pub fn label(self, class: Class, lang: Lang) -> &'static str {
-        use Class::*;
-        match (self, class) {
-            (_, NotAvailable | NoData | NoTarget) => class.name(lang),
-            (_, TargetAchieved) => lang.pick("đã đạt", "target achieved"),
-            (Method::Growth, SubstantialProgress) => lang.pick("đúng tiến độ", "on track"),
-            (Method::Growth, ModerateProgress) => lang.pick(
-                "có tiến bộ nhưng cần tăng tốc",
-                "progress made but acceleration needed",
-            ),
-            (Method::Growth, LimitedProgress) => lang.pick("tiến bộ hạn chế", "limited progress"),
-            (Method::Growth, Deterioration) => lang.pick("đi xuống", "deterioration"),
-            (Method::Anticipated, SubstantialProgress) => lang.pick("đúng tiến độ", "on track"),
-            (Method::Anticipated, ModerateProgress) => lang.pick(
-                "tiến bộ khá nhưng cần tăng tốc",
-                "fair progress but acceleration needed",
-            ),
-            (Method::Anticipated, LimitedProgress | Deterioration) => {
-                lang.pick("đứng yên hoặc thụt lùi", "stagnation or regression")
-            }
-            (Method::Linear, SubstantialProgress) => {
-                lang.pick("dự báo đạt mục tiêu", "projection reaches target")
-            }
-            (Method::Linear, ModerateProgress) => {
-                lang.pick("tốc độ ≥ 60 % mức cần", "pace ≥ 60% of required")
-            }
-            (Method::Linear, LimitedProgress) => {
-                lang.pick("tốc độ < 60 % mức cần", "pace < 60% of required")
-            }
-            (Method::Linear, Deterioration) => lang.pick("đi ngược mục tiêu", "moving away"),
-            (Method::AnnualRate, SubstantialProgress) => {
-                lang.pick("đạt năm gần nhất, nhưng đang giảm", "met, but worsening")
-            }
-            (Method::AnnualRate, ModerateProgress) => {
-                lang.pick("chưa đạt, đang cải thiện", "missed, improving")
-            }
-            (Method::AnnualRate, LimitedProgress) => {
-                lang.pick("chưa đạt, không đổi", "missed, no change")
-            }
-            (Method::AnnualRate, Deterioration) => {
-                lang.pick("chưa đạt, đang xấu đi", "missed, worsening")
-            }
         }
     }
 }

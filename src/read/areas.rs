@@ -18,7 +18,7 @@ use super::nfc;
 use super::record::Record;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hierarchy::{Date, Hierarchy, Unit, UnitId};
-use crate::msg::{AreasWrong, Failure, Problem};
+use crate::msg::{AreasWrong, Failure, Problem, Reason};
 
 /// The columns of an areas file: English name, Vietnamese name without
 /// accents.
@@ -35,14 +35,14 @@ const COLUMNS: [(&str, &str); 6] = [
 /// a [`Failure`]; a file with problems with [`Diagnostics`].
 pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<Hierarchy> {
     let name = path.display().to_string();
-    let cannot = |reason: String| Failure::CannotReadAreas {
+    let cannot = |reason: Reason| Failure::CannotReadAreas {
         path: name.clone(),
         reason,
     };
     if path.is_dir() {
-        return Err(cannot("it is a directory".into()).into());
+        return Err(cannot(Reason::IsDirectory).into());
     }
-    let bytes = std::fs::read(path).map_err(|e| cannot(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| cannot(Reason::from(e)))?;
     parse(&bytes, &name, encoding)
 }
 
@@ -70,7 +70,7 @@ pub fn parse(bytes: &[u8], file: &str, encoding: Option<&'static Encoding>) -> R
             Event::Io(e) => {
                 return Err(Failure::CannotReadAreas {
                     path: file.to_string(),
-                    reason: e.to_string(),
+                    reason: Reason::from(e),
                 }
                 .into());
             }

@@ -30,7 +30,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
 use crate::hierarchy::Hierarchy;
-use crate::msg::{Failure, FirstPlace, Notice, Problem};
+use crate::msg::{Failure, FirstPlace, Notice, Problem, Reason};
 use crate::rollup::{Cells, Given};
 use crate::store::{Place, Refused, Store};
 use crate::targets::{Resolution, Unit};
@@ -291,11 +291,11 @@ impl Reader<'_, '_> {
         });
         let cannot = |e: io::Error| match path {
             "-" => Failure::CannotReadStdin {
-                reason: e.to_string(),
+                reason: Reason::from(e),
             },
             _ => Failure::CannotReadData {
                 path: path.to_string(),
-                reason: e.to_string(),
+                reason: Reason::from(e),
             },
         };
         let mut head = Vec::with_capacity(1 << 16);
@@ -771,6 +771,6 @@ fn open(path: &str) -> Result<(Box<dyn Read>, Option<u64>), Failure> {
         })
         .map_err(|e| Failure::CannotReadData {
             path: path.to_string(),
-            reason: e.to_string(),
+            reason: Reason::from(e),
         })
 }

@@ -15,7 +15,7 @@ use calamine::{Data, Range, Reader, SheetVisible, Sheets, open_workbook_auto_fro
 use super::nfc;
 use super::record::{Record, RecordBuf};
 use crate::diagnostic::Diagnostic;
-use crate::msg::{Problem, WorkbookFault};
+use crate::msg::{Problem, Reason, WorkbookFault};
 
 /// True when the bytes are a zip (xlsx, ods) or an OLE file (xls).
 pub fn looks_like_workbook(bytes: &[u8]) -> bool {
@@ -116,7 +116,7 @@ fn open_sheet(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Sheet, WorkbookFau
         .worksheet_range(&name)
         .map_err(|e| WorkbookFault::CannotReadSheet {
             name: name.clone(),
-            reason: e.to_string(),
+            reason: Reason::text(e.to_string()),
         })?;
     // Only xlsx has styles in calamine; an ods file says it in its XML.
     let mut percent = Vec::new();

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 
-use crate::msg::Failure;
+use crate::msg::{Failure, Reason};
 
 /// Refuses an `--output` that is the same file as one of `inputs` (data
 /// files as given, the targets file), by device and inode on Unix and by
@@ -78,7 +78,7 @@ where
     let failed = |e: io::Error| -> anyhow::Error {
         Failure::CannotWrite {
             path: path.display().to_string(),
-            reason: e.to_string(),
+            reason: Reason::from(e),
         }
         .into()
     };
@@ -178,7 +178,7 @@ impl<W: Write> Write for Recording<W> {
 pub fn stdout_usable() -> Result<()> {
     match STDOUT_CLOSED.load(Ordering::Relaxed) {
         true => Err(Failure::CannotWriteStdout {
-            reason: io::Error::from_raw_os_error(EBADF).to_string(),
+            reason: Reason::from(io::Error::from_raw_os_error(EBADF)),
         }
         .into()),
         false => Ok(()),
@@ -192,7 +192,7 @@ pub fn stdout_error(e: io::Error) -> anyhow::Error {
     match e.kind() {
         io::ErrorKind::BrokenPipe => e.into(),
         _ => Failure::CannotWriteStdout {
-            reason: e.to_string(),
+            reason: Reason::from(e),
         }
         .into(),
     }
@@ -300,7 +300,7 @@ where
 {
     let failed = |e: io::Error| Failure::CannotWrite {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: Reason::from(e),
     };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -315,7 +315,11 @@ where
         .map_err(|e| Failure::CannotCreateIn {
             path: path.display().to_string(),
             dir: dir.display().to_string(),
-            reason: e.to_string(),
+            // a new file in an existing directory is never "not found"
+            reason: match e.kind() {
+                io::ErrorKind::NotFound => Reason::NoDirectory,
+                _ => Reason::from(e),
+            },
         })?;
     // On error the temporary file is removed when `tmp` is dropped.
     let file = tmp.as_file_mut();

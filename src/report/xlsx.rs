@@ -19,6 +19,7 @@ use crate::calc::{IndicatorResult, Scope, Summary};
 use crate::lang::Lang;
 use crate::msg::sheet::{self, Column, Label, Sheet};
 use crate::progress::Class;
+use crate::say;
 use crate::targets::{Comparison, Indicator, Resolution};
 
 /// Number format of attainments, means and scores, stored as fractions.
@@ -230,7 +231,7 @@ fn about(
         r.title(lang),
         &Style::new().set_bold().set_font_size(14),
     )?;
-    let issuer = lang.pick(&r.meta.issuer_vi, &r.meta.issuer_en);
+    let issuer = say!(lang, en: &r.meta.issuer_en, vi: &r.meta.issuer_vi);
     let lines = [
         (Label::Issuer, issuer.to_string()),
         (

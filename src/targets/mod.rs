@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use crate::lang::Lang;
 use crate::msg::Notice;
 use crate::read::nfc;
+use crate::say;
 
 /// A resolution: its metadata, its pillars and every indicator with targets.
 #[derive(Debug, Clone)]
@@ -352,29 +353,29 @@ impl Resolution {
 
     /// Title in the given language.
     pub fn title(&self, lang: Lang) -> &str {
-        lang.pick(&self.meta.title_vi, &self.meta.title_en)
+        say!(lang, en: &self.meta.title_en, vi: &self.meta.title_vi)
     }
 }
 
 impl Pillar {
     /// Name in the given language.
     pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.name_vi, &self.name_en)
+        say!(lang, en: &self.name_en, vi: &self.name_vi)
     }
 }
 
 impl Indicator {
     /// Name in the given language.
     pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.name_vi, &self.name_en)
+        say!(lang, en: &self.name_en, vi: &self.name_vi)
     }
 
     /// Note in the given language, if any.
     pub fn note(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Vi => self.note_vi.as_deref().or(self.note_en.as_deref()),
-            Lang::En => self.note_en.as_deref().or(self.note_vi.as_deref()),
-        }
+        say!(lang,
+            en: self.note_en.as_deref().or(self.note_vi.as_deref()),
+            vi: self.note_vi.as_deref().or(self.note_en.as_deref()),
+        )
     }
 
     /// The target due in `year`, if the resolution states one.

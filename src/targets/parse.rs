@@ -10,7 +10,7 @@ use super::Resolution;
 use super::check::Checker;
 use super::raw::{self, RawFile, RawMore};
 use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
-use crate::msg::{Failure, Problem};
+use crate::msg::{Failure, Problem, Reason};
 
 /// The Bình Thuận resolution, compiled in as the default targets file.
 pub const BUILTIN: &str = include_str!("../../targets.toml");
@@ -26,7 +26,7 @@ pub fn load(path: &Path) -> Result<Resolution> {
     }
     let bytes = std::fs::read(path).map_err(|e| Failure::CannotReadTargets {
         path: name.clone(),
-        reason: e.to_string(),
+        reason: Reason::from(e),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| not_utf8(&bytes, &name, &e))?;
     parse(text, &name)

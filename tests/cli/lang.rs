@@ -248,12 +248,18 @@ fn remaining_command_errors_are_in_the_language_asked_for() {
     let out = dir.path().join("no/such/r.md").display().to_string();
     let args = ["report", "examples/actuals.csv", "--output", &out];
     let no_dir = dir.path().join("no/such").display().to_string();
-    assert!(stderr_of(&args, "vi").starts_with(&format!(
-        "dtcalc: lỗi: khi ghi tệp {out}: không tạo được tệp trong {no_dir}: "
-    )));
-    assert!(stderr_of(&args, "en").starts_with(&format!(
-        "dtcalc: error: writing {out}: cannot create a file in {no_dir}: "
-    )));
+    assert_eq!(
+        stderr_of(&args, "vi"),
+        format!(
+            "dtcalc: lỗi: khi ghi tệp {out}: không tạo được tệp trong {no_dir}: không có thư mục này\n"
+        )
+    );
+    assert_eq!(
+        stderr_of(&args, "en"),
+        format!(
+            "dtcalc: error: writing {out}: cannot create a file in {no_dir}: no such directory\n"
+        )
+    );
     assert_eq!(
         stderr_of(&["template", "--years", "20"], "en"),
         "dtcalc: error: --years 20: not a four-digit year\n"
@@ -296,5 +302,155 @@ fn human_reports_name_their_language_and_write_dates_its_way() {
         );
         assert!(html.contains(&format!(r#"<html lang="{lang}">"#)), "{lang}");
         assert!(html.contains(&format!("· {date}</dd>")), "{lang}");
+    }
+}
+
+/// Exit code, stdout and stderr of `args` in `lang`.
+fn run_in(args: &[&str], lang: &str) -> (Option<i32>, String, String) {
+    let out = dtcalc()
+        .args(args)
+        .args(["--lang", lang])
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn area_and_file_paths_are_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let at = |name: &str| dir.path().join(name).display().to_string();
+    let (two, foo) = (at("two.csv"), at("foo.csv"));
+    std::fs::write(
+        &two,
+        "indicator,year,value,area\n\
+         gov.online_services,2024,91.2,A\n\
+         gov.online_services,2024,80,B\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &foo,
+        "indicator,year,value,area,foo\n\
+         gov.online_services,2024,91.2,A,x\n\
+         gov.online_services,2024,80,B,y\n",
+    )
+    .expect("write");
+    let (missing, no_targets) = (at("missing.csv"), at("missing.toml"));
+    // (args, exit code, Vietnamese, the same in English)
+    type Case<'a> = (Vec<&'a str>, i32, Vec<String>, Vec<String>);
+    let cases: [Case; 6] = [
+        (
+            vec!["report", &foo, "--by", "area"],
+            0,
+            vec![
+                format!("dtcalc: cảnh báo: {foo}: bỏ qua các cột không xác định: foo"),
+                "Các địa bàn, mục tiêu năm 2025".into(),
+            ],
+            vec![
+                format!("dtcalc: warning: {foo}: ignoring unknown columns: foo"),
+                "Areas, targets for 2025".into(),
+            ],
+        ),
+        (
+            vec!["report", &two, "--area", "Nowhere"],
+            2,
+            vec![
+                "dtcalc: lỗi: không có địa bàn \"Nowhere\" trong dữ liệu; các địa bàn: A, B\n"
+                    .into(),
+            ],
+            vec!["dtcalc: error: no area \"Nowhere\" in the data; its areas: A, B\n".into()],
+        ),
+        (
+            vec!["report", &missing, "--by", "area"],
+            2,
+            vec![format!(
+                "dtcalc: lỗi: không đọc được tệp dữ liệu {missing}: không có tệp này\n"
+            )],
+            vec![format!(
+                "dtcalc: error: cannot read data file {missing}: no such file\n"
+            )],
+        ),
+        (
+            vec!["report", &two, "--by", "area", "--targets", &no_targets],
+            2,
+            vec![format!(
+                "dtcalc: lỗi: không đọc được tệp mục tiêu {no_targets}: không có tệp này\n"
+            )],
+            vec![format!(
+                "dtcalc: error: cannot read targets file {no_targets}: no such file\n"
+            )],
+        ),
+        (
+            vec!["check", &two],
+            2,
+            vec![
+                "dtcalc: lỗi: dữ liệu thuộc 2 địa bàn (A, B); không có --by area thì mỗi lần chạy \
+                 chỉ dành cho một địa bàn: dùng --by area cho mọi địa bàn, hoặc --area MÃ cho một \
+                 địa bàn\n"
+                    .into(),
+            ],
+            vec![
+                "dtcalc: error: the data is for 2 areas (A, B); without --by area a run is about \
+                 one area: use --by area for every area, or --area CODE for one\n"
+                    .into(),
+            ],
+        ),
+        (
+            vec!["check", &two, "--by", "area"],
+            1,
+            vec![
+                "KHÔNG ĐẠT A: 16/16 chỉ tiêu không đạt (gov.online_services,".into(),
+                "gov.digital_data và 11 mục khác)\n".into(),
+                "check: 2/2 địa bàn không đạt (năm mục tiêu 2025, yêu cầu met)\n".into(),
+            ],
+            vec![
+                "FAIL A: 16 of 16 indicators fail (gov.online_services,".into(),
+                "gov.digital_data and 11 more)\n".into(),
+                "check: 2 of 2 areas fail (target year 2025, require met)\n".into(),
+            ],
+        ),
+    ];
+    for (args, code, vi, en) in cases {
+        let (vi_code, vi_out, vi_err) = run_in(&args, "vi");
+        let (en_code, en_out, en_err) = run_in(&args, "en");
+        assert_eq!(vi_code, Some(code), "{args:?}: {vi_err}");
+        assert_eq!(en_code, Some(code), "{args:?}: {en_err}");
+        let vi_all = format!("{vi_out}{vi_err}");
+        let en_all = format!("{en_out}{en_err}");
+        // the words, not the temporary directory's random name
+        let vi_words = vi_all.replace(&dir.path().display().to_string(), "");
+        for (vi, en) in vi.iter().zip(&en) {
+            assert!(
+                vi_all.contains(vi.as_str()),
+                "{args:?}: {vi}\nnot in:\n{vi_all}"
+            );
+            assert!(
+                en_all.contains(en.as_str()),
+                "{args:?}: {en}\nnot in:\n{en_all}"
+            );
+            assert!(
+                !vi_all.contains(en.as_str()),
+                "{args:?}: English {en} in:\n{vi_all}"
+            );
+        }
+        for english in [
+            "error:",
+            "warning:",
+            "No such file",
+            "os error",
+            "no such file",
+            "cannot read",
+            "areas",
+            "FAIL",
+            "targets for",
+        ] {
+            assert!(
+                !vi_words.contains(english),
+                "{args:?}: {english:?} in:\n{vi_all}"
+            );
+        }
     }
 }

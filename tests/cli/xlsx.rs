@@ -11,6 +11,7 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, StyleRange, Xlsx};
 use dtcalc::lang::Lang;
+use dtcalc::say;
 use serde_json::Value;
 
 use crate::common::{dtcalc, json};
@@ -27,7 +28,7 @@ const AREAS: [&str; 6] = [
 
 /// `--lang` of a language.
 fn lang_arg(lang: Lang) -> [&'static str; 2] {
-    ["--lang", lang.pick("vi", "en")]
+    ["--lang", say!(lang, en: "en", vi: "vi")]
 }
 
 /// The JSON of `args` with `--format json`.
@@ -115,7 +116,7 @@ fn pillar_ids(targets: Option<&str>, lang: Lang) -> HashMap<String, String> {
         .map(|p| (p.name(lang).to_string(), p.id.clone()))
         .collect();
     ids.insert(
-        lang.pick("Tất cả trụ cột", "All pillars").into(),
+        say!(lang, en: "All pillars", vi: "Tất cả trụ cột").into(),
         "total".into(),
     );
     ids
@@ -141,11 +142,11 @@ fn tone_fill(status: &str, attainment: Option<f64>) -> (u8, u8, u8) {
 /// The status word in `lang`.
 fn status_word(id: &str, lang: Lang) -> &'static str {
     match id {
-        "met" => lang.pick("đạt", "met"),
-        "not_met" => lang.pick("chưa đạt", "not met"),
-        "incomplete" => lang.pick("thiếu thành phần", "incomplete"),
-        "no_data" => lang.pick("chưa có số liệu", "no data"),
-        _ => lang.pick("không có mục tiêu", "no target"),
+        "met" => say!(lang, en: "met", vi: "đạt"),
+        "not_met" => say!(lang, en: "not met", vi: "chưa đạt"),
+        "incomplete" => say!(lang, en: "incomplete", vi: "thiếu thành phần"),
+        "no_data" => say!(lang, en: "no data", vi: "chưa có số liệu"),
+        _ => say!(lang, en: "no target", vi: "không có mục tiêu"),
     }
 }
 
@@ -153,14 +154,14 @@ fn status_word(id: &str, lang: Lang) -> &'static str {
 /// pillar (and the total) with a target, as in JSON `pillars` and `totals`.
 fn check_summary(cells: &Range<Data>, json: &Value, lang: Lang) {
     let ids = pillar_ids(None, lang);
-    let heading = lang.pick("Mục tiêu năm ", "Targets for ");
+    let heading = say!(lang, en: "Targets for ", vi: "Mục tiêu năm ");
     let (mut year, mut seen) = (None, 0);
     for row in cells.rows() {
         let first = text(&row[0]);
-        if first == lang.pick("Số liệu tính đến năm", "Figures as of") {
+        if first == say!(lang, en: "Figures as of", vi: "Số liệu tính đến năm") {
             same(&row[1], &json["as_of"], 1.0, "as of");
         }
-        if first == lang.pick("Tệp số liệu", "Data files") {
+        if first == say!(lang, en: "Data files", vi: "Tệp số liệu") {
             assert_eq!(text(&row[1]), "examples/actuals.csv");
         }
         if let Some(y) = first.strip_prefix(heading) {
@@ -197,7 +198,7 @@ fn check_summary(cells: &Range<Data>, json: &Value, lang: Lang) {
 /// rows are the JSON indicators of that pillar, each exactly once.
 fn check_report(bytes: Vec<u8>, json: &Value, lang: Lang) {
     let sheets = sheets(bytes);
-    assert_eq!(sheets[0].0, lang.pick("Tổng hợp", "Summary"));
+    assert_eq!(sheets[0].0, say!(lang, en: "Summary", vi: "Tổng hợp"));
     check_summary(&sheets[0].1, json, lang);
     let ids = pillar_ids(None, lang);
     let indicators = json["indicators"].as_array().unwrap();
@@ -206,7 +207,7 @@ fn check_report(bytes: Vec<u8>, json: &Value, lang: Lang) {
         let pillar = &ids[name];
         let mut rows = cells.rows().enumerate();
         let (_, header) = rows.next().unwrap();
-        assert_eq!(text(&header[8]), lang.pick("Mức đạt", "Attained"));
+        assert_eq!(text(&header[8]), say!(lang, en: "Attained", vi: "Mức đạt"));
         for (r, row) in rows {
             let (id, year) = (text(&row[0]), num(&row[3]).unwrap() as i64);
             let j = indicators
@@ -288,8 +289,8 @@ fn area_workbook_has_the_json_records_in_both_languages() {
         assert_eq!(
             names,
             [
-                lang.pick("Địa bàn", "Areas"),
-                lang.pick("Thông tin", "About")
+                say!(lang, en: "Areas", vi: "Địa bàn"),
+                say!(lang, en: "About", vi: "Thông tin")
             ]
         );
         let ids = pillar_ids(Some("examples/national-749.toml"), lang);
