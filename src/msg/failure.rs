@@ -282,8 +282,8 @@ impl Failure {
                     .into(),
             ),
             ByAreaFormat => say!(lang,
-                en: "--by area is available as table, csv, json or xlsx".into(),
-                vi: "--by area chỉ có ở dạng table, csv, json hoặc xlsx".into(),
+                en: "one row per area (--by area, or --roll-up without --area) is available as table, csv, json or xlsx".into(),
+                vi: "mỗi địa bàn một dòng (--by area, hoặc --roll-up không có --area) chỉ có ở dạng table, csv, json hoặc xlsx".into(),
             ),
             FormatFromExtension { path } => say!(lang,
                 en: format!(

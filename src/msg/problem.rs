@@ -542,8 +542,8 @@ impl Problem {
                 to: Some((to, Some(successor))),
                 ..
             } => say!(lang,
-                en: format!("{} ended on {to}; a figure for {year} belongs to its successor {successor}", v(area)),
-                vi: format!("{} kết thúc ngày {to}; số liệu năm {year} thuộc về đơn vị kế thừa {successor}", v(area)),
+                en: format!("{} ended on {to}; a figure for {year} belongs to {successor}, the area it then lay within", v(area)),
+                vi: format!("{} kết thúc ngày {to}; số liệu năm {year} thuộc về {successor}, đơn vị chứa nó sau đó", v(area)),
             ),
             AreaNotInForce { area, year, .. } => say!(lang,
                 en: format!("{} did not exist at the end of {year}", v(area)),

@@ -146,15 +146,17 @@ fn verdict<'a>(r: &'a IndicatorResult, class: Class, rule: &Rule) -> Verdict<'a>
         None => {}
     }
     if let Some(min) = rule.min_attainment {
-        if !r.attainment_pct.is_some_and(|a| a >= min) {
-            v.reasons
-                .push(Reason::AttainmentBelow(r.attainment_pct, min));
-        } else if r.status == Status::Incomplete && v.reasons.is_empty() {
-            // the attainment of the figures there are is no pass
-            match rule.allow_missing {
+        let incomplete = r.status == Status::Incomplete;
+        match r.attainment_pct {
+            Some(a) if a < min => v.reasons.push(Reason::AttainmentBelow(Some(a), min)),
+            None if !incomplete => v.reasons.push(Reason::AttainmentBelow(None, min)),
+            // the attainment of the figures there are is no pass, and a
+            // figure withheld (a roll-up short of areas) has none
+            _ if incomplete && v.reasons.is_empty() => match rule.allow_missing {
                 true => v.excused = true,
                 false => v.reasons.push(Reason::Incomplete),
-            }
+            },
+            _ => {}
         }
     }
     v
@@ -245,5 +247,25 @@ mod tests {
         ru.allow_missing = true;
         let v = verdict(&r, Class::ModerateProgress, &ru);
         assert!(v.passes() && v.excused);
+    }
+
+    #[test]
+    fn a_withheld_figure_is_incomplete_not_below_the_minimum() {
+        // a roll-up from too few areas: status incomplete, no attainment
+        let r = result(Status::Incomplete, None);
+        let mut ru = rule(None, Some(90.0));
+        assert_eq!(
+            verdict(&r, Class::NotAvailable, &ru).reasons,
+            vec![Reason::Incomplete]
+        );
+        ru.allow_missing = true;
+        let v = verdict(&r, Class::NotAvailable, &ru);
+        assert!(v.passes() && v.excused);
+        // a figure without attainment that is not incomplete stays below
+        let r = result(Status::NotMet, None);
+        assert_eq!(
+            verdict(&r, Class::NotAvailable, &rule(None, Some(90.0))).reasons,
+            vec![Reason::AttainmentBelow(None, 90.0)]
+        );
     }
 }

@@ -107,11 +107,17 @@ pub fn actual_decimals(unit: Unit, decimals: Option<u8>) -> usize {
 }
 
 /// A figure `v` of result `r` in `unit`, as the source published it (with
-/// `decimals` decimals, see [`actual_decimals`]), never rounded to a
-/// target it does not reach: 59.9996 against ≥ 60 shows as 59.999.
+/// `decimals` decimals, see [`actual_decimals`]), to the nearest, but
+/// never rounded to a target it does not reach: 59.9996 against ≥ 60
+/// shows as 59.999, 26.6667 against ≥ 27 as 26.67.
 pub fn actual(lang: Lang, unit: Unit, r: &IndicatorResult, v: f64, decimals: Option<u8>) -> String {
     let decimals = actual_decimals(unit, decimals);
-    let n = number(lang, v, decimals, away_from_target(r));
+    let nearest = round(v, decimals, Round::Nearest);
+    let way = match r.target {
+        Some(t) if t.comparison.holds(nearest, t.value) => away_from_target(r),
+        _ => Round::Nearest,
+    };
+    let n = number(lang, v, decimals, way);
     label::with_unit(lang, unit, &n)
 }
 

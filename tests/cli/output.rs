@@ -277,7 +277,7 @@ fn by_area_refuses_markdown_and_html_and_writes_nothing() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("--by area is available as table, csv, json or xlsx"),
+            err.contains("one row per area (--by area, or --roll-up without --area) is available as table, csv, json or xlsx"),
             "{err}"
         );
     }

@@ -96,6 +96,30 @@ fn a_share_is_the_sum_of_numerators_over_the_sum_of_denominators() {
     assert_eq!(share["coverage"]["of"], 2);
     assert_eq!(share["coverage"]["complete"], true);
     assert!(close(&share["coverage"]["denominator_share_pct"], 100.0));
+    // the table shows it to the nearest, 26.67 %; only a figure that would
+    // round to a target it does not reach is rounded away from it
+    let [t, a, d] = files(dir.path(), TWO_COMMUNES, data);
+    let table = |args: &[&str]| {
+        let out = dtcalc()
+            .args(args)
+            .env("COLUMNS", "200")
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = table(&["report", &d, "--targets", &t, "--areas", &a, "--area", "P"]);
+    assert!(
+        text.contains("26.67%") && !text.contains("26.66%"),
+        "{text}"
+    );
+    let near = dir.path().join("near.csv");
+    std::fs::write(&near, "indicator,year,value\ns.share,2024,26.9996\n").expect("written");
+    let text = table(&["report", &near.display().to_string(), "--targets", &t]);
+    // 26.9996 to 3 decimals is 27.000, which would reach >= 27: 26.999
+    assert!(
+        text.contains("26.999%") && !text.contains("27.000%"),
+        "{text}"
+    );
     // a value given beside its parts must agree with them: 30/100 is 30
     let ok = "C1,s.share,2024,,30,30,100,\nC2,s.share,2024,,25.0,50,200,\n";
     let (code, r2, err) = report(dir.path(), TWO_COMMUNES, ok, &["--area", "P"]);
@@ -312,7 +336,7 @@ fn a_merged_province_carries_its_predecessors_series() {
     let (code, _, err) = report(dir.path(), MERGED, late, &["--roll-up", "province"]);
     assert_eq!(code, Some(2));
     assert!(
-        err.contains(":2:1: area: \"A Tỉnh A\" ended on 2025-06-30; a figure for 2025 belongs to its successor B Tỉnh B"),
+        err.contains(":2:1: area: \"A Tỉnh A\" ended on 2025-06-30; a figure for 2025 belongs to B Tỉnh B, the area it then lay within"),
         "{err}"
     );
 }
@@ -473,7 +497,7 @@ fn validate_checks_rows_against_the_areas_file() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].ends_with(":2:1: area-not-in-force: area: \"A Tỉnh A\" ended on 2025-06-30; a figure for 2025 belongs to its successor B Tỉnh B"), "{text}");
+    assert!(lines[0].ends_with(":2:1: area-not-in-force: area: \"A Tỉnh A\" ended on 2025-06-30; a figure for 2025 belongs to B Tỉnh B, the area it then lay within"), "{text}");
     assert!(
         lines[1].contains(":3:1: unknown-area: area: \"Z\" is not in the areas file"),
         "{text}"
