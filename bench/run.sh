@@ -3,10 +3,13 @@
 # (10,600 areas, coded 00001..10600) over 5 years, ~2 million rows, 88 MB.
 # Wall time, CPU time and peak memory of each dtcalc command that reads the
 # whole file, next to the csv crate's parse floor, DuckDB and pandas; and of
-# a report against a targets file of 100,000 indicators. Prints the numbers
-# and the bounds they are held to, then checks dtcalc's by-area numbers
-# against DuckDB's. It is a report, not a test: it exits 0 whatever the
-# numbers (only a failed build or setup stops it early).
+# a report against a targets file of 100,000 indicators; and the roll-up of
+# a national commune file (10,600 communes with numerators and
+# denominators, 113 MB) to the 34 provinces, next to its own parse floor.
+# Prints the numbers and the bounds they are held to, then checks dtcalc's
+# by-area numbers and roll-up figures against DuckDB's. It is a report,
+# not a test: it exits 0 whatever the numbers (only a failed build or
+# setup stops it early).
 #
 #   bash bench/run.sh            # files, binaries and the Python venv go to target/bench/
 #   RUNS=9 bash bench/run.sh     # rounds (default 5); each command's median is shown
@@ -23,9 +26,9 @@ mkdir -p "$OUT/bin"
 if [ ! -x /usr/bin/time ]; then # GNU time reports peak memory; bash's `time` does not
   apt-get install -y time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 fi
-cargo build --release --locked --bin dtcalc --example gen_actuals --example parse_floor --example gen_targets
+cargo build --release --locked --bin dtcalc --example gen_actuals --example parse_floor --example gen_targets --example gen_rollup
 # Copies, so that a rebuild in another shell cannot swap a binary between rounds.
-cp target/release/dtcalc target/release/examples/{gen_actuals,parse_floor,gen_targets} "$OUT/bin/"
+cp target/release/dtcalc target/release/examples/{gen_actuals,parse_floor,gen_targets,gen_rollup} "$OUT/bin/"
 BIN=$OUT/bin
 PY=$OUT/.venv/bin/python
 if ! { [ -x "$PY" ] && "$PY" -c 'import duckdb, pandas' 2>/dev/null; }; then
@@ -45,10 +48,18 @@ ONE_ROW=$OUT/one-row.csv
 make_once "$NATIONAL" "$BIN/gen_actuals" --areas 10600 --years 5
 make_once "$TARGETS_BIG" "$BIN/gen_targets" --indicators 100000
 make_once "$ONE_ROW" printf 'area,indicator,year,breakdown,value\n00001,ind.000001,2024,,85\n'
+# The national commune file for the roll-up: 10,600 communes under the 34
+# provinces, with numerator, denominator and weight columns, ~2 million rows.
+COMMUNES=$OUT/communes.csv
+COMMUNE_AREAS=$OUT/communes-areas.csv
+[ -s "$COMMUNES" ] && [ -s "$COMMUNE_AREAS" ] || {
+  "$BIN/gen_rollup" --bench 10600 --areas-out "$COMMUNE_AREAS.tmp" --out "$COMMUNES.tmp"
+  mv "$COMMUNE_AREAS.tmp" "$COMMUNE_AREAS" && mv "$COMMUNES.tmp" "$COMMUNES"
+}
 
 # --- The commands -----------------------------------------------------------
 
-NAMES=(floor by-area area check-area check-by-area validate validate-749 duckdb pandas targets-100k)
+NAMES=(floor by-area area check-area check-by-area validate validate-749 duckdb pandas targets-100k floor-communes roll-up)
 define() { # NAME: sets cmd (the command), warm (files it reads) and ok (its expected exit status)
   warm=("$NATIONAL") ok=0
   case $1 in
@@ -67,6 +78,10 @@ define() { # NAME: sets cmd (the command), warm (files it reads) and ok (its exp
     targets-100k)
       cmd=("$BIN/dtcalc" report "$ONE_ROW" --targets "$TARGETS_BIG" --format json)
       warm=("$ONE_ROW" "$TARGETS_BIG") ;;
+    floor-communes) cmd=("$BIN/parse_floor" "$COMMUNES") warm=("$COMMUNES") ;;
+    roll-up)
+      cmd=("$BIN/dtcalc" report "$COMMUNES" --areas "$COMMUNE_AREAS" --roll-up province --format csv)
+      warm=("$COMMUNES" "$COMMUNE_AREAS") ;;
   esac
 }
 label() { # NAME: its command as a reader would type it, without our directories
@@ -128,7 +143,9 @@ echo
 echo '| command | median wall s | cpu s | peak MiB | wall / floor |'
 echo '|---|---|---|---|---|'
 for name in "${NAMES[@]}"; do
-  printf '| `%s` | %s | %s | %s | %s |\n' "$(label "$name")" "${wall[$name]}" "${cpu[$name]}" "${mib[$name]}" "$(ratio "${wall[$name]}" "${wall[floor]}")"
+  floor=floor # the floor of the file the command reads
+  case $name in floor-communes | roll-up) floor=floor-communes ;; esac
+  printf '| `%s` | %s | %s | %s | %s |\n' "$(label "$name")" "${wall[$name]}" "${cpu[$name]}" "${mib[$name]}" "$(ratio "${wall[$name]}" "${wall[$floor]}")"
 done
 for note in "${ODD[@]}"; do echo "note: $note"; done
 
@@ -154,9 +171,12 @@ bound '`validate --targets national-749.toml` peak <= 64 MiB' "${mib[validate-74
 bound '`report --by area` >= 3 x faster than DuckDB' "$(ratio "${wall[duckdb]}" "${wall[by-area]}")" x '>=' 3
 bound '`report --by area` >= 8 x faster than pandas' "$(ratio "${wall[pandas]}" "${wall[by-area]}")" x '>=' 8
 bound 'report of 1 row against 100,000 indicators: wall < 1 s' "${wall[targets-100k]}" s '<' 1
+bound '`report --roll-up province` (communes) wall <= 2 x its floor' "$(ratio "${wall[roll-up]}" "${wall[floor-communes]}")" x '<=' 2
+bound '`report --roll-up province` (communes) peak <= 64 MiB' "${mib[roll-up]}" MiB '<=' 64
 
 # --- Same numbers as DuckDB? ------------------------------------------------
 
 echo
 "$PY" bench/crosscheck.py "$OUT/by-area.out" "$OUT/duckdb.out" || true # a report: a difference is printed, not fatal
+"$PY" bench/rollup_duckdb.py "$COMMUNES" "$COMMUNE_AREAS" --dtcalc "$BIN/dtcalc" || true
 exit 0

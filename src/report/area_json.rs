@@ -123,7 +123,5 @@ pub fn render(out: &mut dyn Write, ctx: &AreaContext) -> Result<()> {
         records,
         areas: Areas { ctx, ids },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &doc)
 }

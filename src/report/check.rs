@@ -127,9 +127,7 @@ pub fn render_areas_json(
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &doc)
 }
 
 fn suffix(unit: Unit, lang: Lang) -> String {
@@ -405,7 +403,5 @@ pub fn render_json(out: &mut dyn Write, c: &CheckContext) -> Result<()> {
         failed,
         indicators,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &doc)
 }

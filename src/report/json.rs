@@ -130,9 +130,7 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
         data_files: ctx.files,
         figures: figures_json(ctx),
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &report)
 }
 
 /// The indicators and summaries of one area's assessment.
@@ -246,7 +244,5 @@ pub fn render_targets(out: &mut dyn Write, r: &Resolution) -> Result<()> {
         targets,
         indicators,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
+    super::write_json(out, &doc)
 }

@@ -228,6 +228,17 @@ fn sections<'a>(ctx: &Context<'a>, year: i32) -> Vec<Section<'a>> {
         .collect()
 }
 
+/// Writes `value` as pretty JSON and a line end. The JSON goes through a
+/// buffer of a known type first: `serde_json` writes token by token, and
+/// each of those writes would otherwise be a call through `dyn Write`.
+pub(super) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    writeln!(buffered)?;
+    buffered.flush()?;
+    Ok(())
+}
+
 /// [`number::clean`](crate::number::clean) of a number that may be
 /// missing: every computed number of the JSON and CSV reports passes here
 /// (a method may yield -0, and -1e-12 rounds to it; JSON would print
