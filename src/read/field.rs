@@ -198,7 +198,7 @@ pub fn from_parts(ind: &Indicator, numerator: f64, denominator: f64) -> f64 {
 /// within half a unit of its last decimal (and a relative 1e-9 for the
 /// binary noise of the division).
 pub fn agrees(value: f64, decimals: u8, computed: f64) -> bool {
-    let half = 0.5 * 10f64.powi(-i32::from(decimals));
+    let half = 0.5 / crate::read::value::pow10(decimals);
     (value - computed).abs() <= half * (1.0 + 1e-9) + 1e-9 * computed.abs()
 }
 

@@ -199,6 +199,15 @@ pub fn decimals(raw: &[u8], mark: Mark) -> u8 {
     }
 }
 
+/// 10 to the power `n`, exactly for `n` up to 15 (and as near as a float
+/// holds above).
+pub fn pow10(n: u8) -> f64 {
+    match POW10.get(usize::from(n)) {
+        Some(&p) => p,
+        None => 10f64.powi(i32::from(n)),
+    }
+}
+
 /// Powers of ten exactly representable as `f64`.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,

@@ -601,8 +601,76 @@ fn random_rows_give_the_same_diagnostics() {
 /// provinces against the national programme, for both horizons.
 #[test]
 fn each_area_of_by_area_equals_its_own_report() {
-    let targets = "examples/national-749.toml";
-    let data = "examples/provinces.csv";
+    assert_by_area_equals_own_reports(
+        "examples/provinces.csv",
+        "examples/national-749.toml",
+        &[
+            "01 Hà Nội",
+            "48 Đà Nẵng",
+            "68 Lâm Đồng",
+            "79 TP. Hồ Chí Minh",
+            "96 Cà Mau",
+        ],
+    );
+}
+
+/// The same on a generated file: 40 areas, every indicator of the built-in
+/// resolution with its members, 2020-2024, figures drawn from a fixed
+/// seed, about one in seven left out; five areas compared.
+#[test]
+fn each_area_of_a_generated_file_equals_its_own_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("generated.csv");
+    let builtin = dtcalc()
+        .args(["targets", "--format", "json"])
+        .output()
+        .expect("runs");
+    let targets = json(&builtin);
+    let mut text = String::from("area,indicator,year,breakdown,value\n");
+    let mut seed: u64 = 749;
+    let mut next = move || {
+        // xorshift64: the same figures on every run
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for a in 1..=40 {
+        for ind in targets["indicators"].as_array().expect("indicators") {
+            let id = ind["id"].as_str().expect("id");
+            let members: Vec<&str> = ind["members"]
+                .as_array()
+                .map(|m| m.iter().filter_map(|x| x.as_str()).collect())
+                .unwrap_or_default();
+            let rank = ind["unit"] == "rank";
+            let breakdowns = match (members.is_empty(), ind["each_en"].is_string()) {
+                (false, _) => members,
+                (true, true) => vec!["agriculture", "health", "industry"],
+                (true, false) => vec![""],
+            };
+            for b in breakdowns {
+                for year in 2020..=2024 {
+                    if next() % 7 == 0 {
+                        continue;
+                    }
+                    let v = match rank {
+                        true => format!("{}", 1 + next() % 60),
+                        false => format!("{}.{}", 20 + next() % 80, next() % 10),
+                    };
+                    text.push_str(&format!("A{a:02},{id},{year},{b},{v}\n"));
+                }
+            }
+        }
+    }
+    std::fs::write(&path, text).expect("written");
+    let path = path.display().to_string();
+    assert_by_area_equals_own_reports(&path, "targets.toml", &["A01", "A07", "A13", "A29", "A40"]);
+}
+
+/// Asserts that for each of `areas`, `--by area` JSON on `data` carries
+/// what `report --area` gives: the same indicators (status, attainment,
+/// gap, worst member, progress class, every field) and pillar summaries.
+fn assert_by_area_equals_own_reports(data: &str, targets: &str, areas: &[&str]) {
     let run = |extra: &[&str]| {
         let mut args = vec!["report", data, "--targets", targets, "--format", "json"];
         args.extend_from_slice(extra);
@@ -617,16 +685,17 @@ fn each_area_of_by_area_equals_its_own_report() {
     };
     let all = run(&["--by", "area"]);
     let records = all["records"].as_array().expect("records");
-    let areas = [
-        "01 Hà Nội",
-        "48 Đà Nẵng",
-        "68 Lâm Đồng",
-        "79 TP. Hồ Chí Minh",
-        "96 Cà Mau",
-    ];
+    let details = all["areas"].as_array().expect("areas");
     let mut compared = 0;
-    for area in areas {
+    for &area in areas {
         let own = run(&["--area", area]);
+        let detail = details
+            .iter()
+            .find(|d| d["area"] == area)
+            .unwrap_or_else(|| panic!("no detail for {area}"));
+        for k in ["indicators", "pillars", "totals"] {
+            assert_eq!(detail[k], own[k], "{area}: {k}");
+        }
         for p in own["pillars"].as_array().expect("pillars") {
             let r = records
                 .iter()
@@ -653,7 +722,9 @@ fn each_area_of_by_area_equals_its_own_report() {
             compared += 1;
         }
     }
-    // 5 areas x 3 pillars x 2 horizons, and nothing else in the by-area output
-    assert_eq!(compared, 30);
-    assert_eq!(records.len(), 30);
+    // at least 3 pillars x 2 horizons per area: the comparison is not empty
+    assert!(
+        compared >= areas.len() * 3 * 2,
+        "{compared} records compared"
+    );
 }
