@@ -1,5 +1,5 @@
 //! Areas assessed from the store: each area's series, the kernel's results
-//! and summaries ([`calc::Kernel`]) and, when asked for, progress by the
+//! and summaries ([`Kernel`]) and, when asked for, progress by the
 //! methods ([`progress::assess`]). Every command that assesses an area
 //! (`report`, `report --area`, each area of `--by area`, `check`) comes
 //! through here.

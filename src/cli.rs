@@ -161,7 +161,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "MARK", value_parser = parse_decimal)]
     pub decimal: Option<u8>,
 
-    /// Areas file (CSV: code,name,parent[,level][,valid_from][,valid_to]): every area of the data must be in it and exist at the end of its row's year; with --roll-up, or --area naming a parent, parents' figures are computed from the areas they hold
+    /// Areas file (CSV: code, name, parent, and optionally level, valid_from, valid_to): every area of the data must be in it and exist at the end of its row's year; with --roll-up, or --area naming a parent, parents' figures are computed from the areas they hold
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub areas: Option<PathBuf>,
 }

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::read::field::fold;
+use crate::names::fold;
 
 /// An area: an index into the store's areas.
 pub type AreaId = u32;
@@ -634,7 +634,7 @@ impl Store {
     }
 }
 
-/// One key's series, as ranges into [`AreaSeries::points`].
+/// One key's series, as ranges into the points of an [`AreaSeries`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Series {
     /// Index into `Resolution::indicators`.

@@ -360,7 +360,7 @@ fn assess_one(
         let Some(name) = h.member.map(|m| store.member_name(m)) else {
             continue;
         };
-        let fold = crate::read::field::fold;
+        let fold = crate::names::fold;
         if !missing_members.iter().any(|m| fold(m) == fold(name)) {
             missing_members.push(name.to_string());
         }

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::data::Data;
 use crate::msg::Failure;
-use crate::read::nfc;
+use crate::names::nfc;
 use crate::store::AreaId;
 
 /// How many area names an error lists.

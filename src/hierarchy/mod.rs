@@ -125,7 +125,7 @@ impl Hierarchy {
     /// The unit with this code (trimmed, NFC), if any.
     pub fn find(&self, code: &str) -> Option<UnitId> {
         self.by_code
-            .get(crate::read::nfc(code.trim()).as_ref())
+            .get(crate::names::nfc(code.trim()).as_ref())
             .copied()
     }
 

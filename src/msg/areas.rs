@@ -1,7 +1,7 @@
 //! Messages about an areas file (`--areas`): what is wrong with one of its
 //! lines.
 
-use crate::diagnostic::shown;
+use super::shown;
 use crate::lang::Lang;
 use crate::say;
 

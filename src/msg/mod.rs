@@ -6,7 +6,7 @@
 //! error that stops the run, [`Reason`] for why a file could not be read or
 //! written, and the words of the reports in `word.rs`); the names of
 //! progress classes and the labels of methods are in `progress.rs`.
-//! Its text is written with [`say!`], a `match` on the language that needs
+//! Its text is written with [`say!`](crate::say), a `match` on the language that needs
 //! both arms: a message without its Vietnamese or its English does not
 //! compile. Machine formats (JSON, CSV) take the English.
 
@@ -18,6 +18,7 @@ mod problem;
 mod progress;
 mod reason;
 pub mod sheet;
+mod shown;
 pub mod word;
 
 pub use areas::AreasWrong;
@@ -25,6 +26,7 @@ pub use failure::Failure;
 pub use notice::{Notice, error_prefix, skipped_prefix, warning_prefix};
 pub use problem::{FirstPlace, MAX_NAMES_SHOWN, Problem, WorkbookFault};
 pub use reason::Reason;
+pub use shown::{SHOWN_CHARS, shown, shown_bare};
 pub use word::Word;
 
 use crate::lang::Lang;
@@ -56,7 +58,7 @@ pub fn list(names: &[String], max: usize, lang: Lang) -> String {
     let shown: Vec<String> = names
         .iter()
         .take(max)
-        .map(|n| crate::diagnostic::shown_bare(n, lang))
+        .map(|n| shown_bare(n, lang))
         .collect();
     match names.len().saturating_sub(max) {
         0 => shown.join(", "),

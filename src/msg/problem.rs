@@ -3,7 +3,8 @@
 //! Each problem names its rule ([`Rule`]); the place is the diagnostic's.
 
 use super::{AreasWrong, Reason, list};
-use crate::diagnostic::{Rule, shown, shown_bare};
+use super::{shown, shown_bare};
+use crate::diagnostic::Rule;
 use crate::lang::Lang;
 use crate::say;
 

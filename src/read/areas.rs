@@ -14,11 +14,11 @@ use rustc_hash::FxHashMap;
 use super::csv::{CsvReader, Event};
 use super::decode;
 use super::header::fold;
-use super::nfc;
 use super::record::Record;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hierarchy::{Date, Hierarchy, Unit, UnitId};
 use crate::msg::{AreasWrong, Failure, Problem, Reason};
+use crate::names::nfc;
 
 /// The columns of an areas file: English name, Vietnamese name without
 /// accents.

@@ -2,6 +2,7 @@
 //! unit range, `unit` column and breakdown member. Pure: no I/O.
 
 use crate::msg::Problem;
+use crate::names::fold;
 use crate::targets::{Indicator, Resolution, Unit};
 
 /// The years a data row may be for: from the adoption year minus a
@@ -183,29 +184,12 @@ pub fn member<'a>(ind: &Indicator, breakdown: &'a str) -> Result<Member<'a>, Pro
     }
 }
 
-/// The value a numerator and denominator give in an indicator's unit:
-/// 100 x numerator / denominator for a share or a rate in %, the plain
-/// ratio otherwise, to 9 decimals. The denominator is above 0.
-pub fn from_parts(ind: &Indicator, numerator: f64, denominator: f64) -> f64 {
-    let scale = match ind.unit {
-        Unit::Percent | Unit::PercentPerYear => 100.0,
-        Unit::Rank | Unit::Number => 1.0,
-    };
-    crate::number::clean(scale * numerator / denominator)
-}
-
 /// Whether a value written with `decimals` decimals is `computed` rounded:
 /// within half a unit of its last decimal (and a relative 1e-9 for the
 /// binary noise of the division).
 pub fn agrees(value: f64, decimals: u8, computed: f64) -> bool {
     let half = 0.5 / crate::read::value::pow10(decimals);
     (value - computed).abs() <= half * (1.0 + 1e-9) + 1e-9 * computed.abs()
-}
-
-/// A member name as it is compared: NFC, lower case. Two spellings with
-/// the same fold are one member.
-pub fn fold(name: &str) -> String {
-    crate::read::nfc(&name.to_lowercase()).into_owned()
 }
 
 #[cfg(test)]

@@ -21,12 +21,10 @@ mod split;
 pub mod value;
 pub mod workbook;
 
-use std::borrow::Cow;
 use std::io::{self, Read};
 use std::sync::Arc;
 
 use encoding_rs::Encoding;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
 use crate::hierarchy::Hierarchy;
@@ -218,15 +216,6 @@ impl Sink for Collect {
 /// The first store for a resolution's span of years.
 pub fn store_for(resolution: &Resolution, options: &ReadOptions) -> Store {
     Store::new(Span::of(resolution, options.lookback).first)
-}
-
-/// NFC form, borrowing when the text is NFC already.
-pub fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
-    }
 }
 
 struct Reader<'a, 'r> {

@@ -272,14 +272,14 @@ impl<'r> Checker<'r> {
                 let decimals = value::decimals(raw_value, mark);
                 if let Some((n, d)) = fraction
                     && (ind.unit == Unit::Rank
-                        || !field::agrees(value, decimals, field::from_parts(ind, n, d)))
+                        || !field::agrees(value, decimals, ind.from_parts(n, d)))
                 {
                     return None;
                 }
                 (value, decimals)
             }
             (true, Some((n, d))) if ind.unit != Unit::Rank => {
-                (field::from_parts(ind, n, d), COMPUTED_DECIMALS)
+                (ind.from_parts(n, d), COMPUTED_DECIMALS)
             }
             (true, Some(_)) => return None,
         };
@@ -473,7 +473,7 @@ impl<'r> Checker<'r> {
                 ),
                 (false, false) => {
                     if let (Some(n), Some(d)) = (numerator, denominator.filter(|&d| d > 0.0)) {
-                        let computed = field::from_parts(ind, n, d);
+                        let computed = ind.from_parts(n, d);
                         match value {
                             Some(v) if !field::agrees(v, decimals, computed) => {
                                 let problem = Problem::PartsDisagree {

@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use calamine::{Data, Range, Reader, SheetVisible, Sheets, open_workbook_auto_from_rs};
 
-use super::nfc;
 use super::record::{Record, RecordBuf};
 use crate::diagnostic::Diagnostic;
 use crate::msg::{Problem, Reason, WorkbookFault};
+use crate::names::nfc;
 
 /// True when the bytes are a zip (xlsx, ods) or an OLE file (xls).
 pub fn looks_like_workbook(bytes: &[u8]) -> bool {

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::Table;
 
-use super::table::{Grid, prose};
+use super::grid::{Grid, prose};
 use super::{AreaContext, Look, text};
 use crate::calc::Summary;
 use crate::calc::rank::AreaRow;

@@ -8,6 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::escape::esc;
 use super::headline::headlines;
 use super::tone::Tone;
 use super::{Context, Row, Section, progress_table, sections, svg, text};
@@ -19,22 +20,6 @@ const CSS: &str = include_str!("html.css");
 
 /// Characters of an indicator name in the headline.
 const SHORT_NAME: usize = 70;
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn head(out: &mut dyn Write, lang: Lang, title: &str) -> Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;

@@ -20,6 +20,8 @@ mod area_table;
 mod bar;
 pub mod check;
 mod csv;
+mod escape;
+mod grid;
 mod headline;
 mod html;
 mod json;

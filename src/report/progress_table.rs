@@ -8,7 +8,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::table::{Grid, longest_line, longest_word, prose};
+use super::grid::{Grid, longest_line, longest_word, prose};
 use super::text::{self, value};
 use super::tone::Tone;
 use super::{Context, Look, Row};

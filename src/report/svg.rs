@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::html::esc;
+use super::escape::esc;
 use super::tone::Tone;
 use super::{Row, text};
 use crate::lang::Lang;

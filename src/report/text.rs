@@ -177,10 +177,10 @@ pub fn member<'a>(lang: Lang, ind: &'a Indicator, name: &'a str) -> &'a str {
     if lang != Lang::Vi {
         return name;
     }
-    let wanted = crate::read::field::fold(name);
+    let wanted = crate::names::fold(name);
     ind.members
         .iter()
-        .position(|m| crate::read::field::fold(m) == wanted)
+        .position(|m| crate::names::fold(m) == wanted)
         .and_then(|k| ind.members_vi.get(k))
         .map_or(name, String::as_str)
 }

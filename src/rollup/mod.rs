@@ -25,7 +25,6 @@ use rustc_hash::FxHashMap;
 
 use crate::hierarchy::{Hierarchy, UnitId};
 use crate::msg::{Failure, Notice};
-use crate::read::field::from_parts;
 use crate::store::{AreaId, AreaSeries, Coverage, Rolled, Store};
 use crate::targets::{Aggregate, Resolution, Weight};
 
@@ -209,7 +208,7 @@ fn figure(
     match rule {
         Aggregate::Ratio => {
             let (n, d) = (cell.numerator.get(), cell.denominator.get());
-            let value = (cell.with_parts > 0 && d > 0.0).then(|| from_parts(ind, n, d));
+            let value = (cell.with_parts > 0 && d > 0.0).then(|| ind.from_parts(n, d));
             (cell.with_parts, value, value.map(|_| (n, d)))
         }
         Aggregate::Sum => (cell.areas, (cell.areas > 0).then(|| cell.sum.get()), None),

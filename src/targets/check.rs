@@ -16,7 +16,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, Lines};
 use crate::msg::{Notice, Problem};
-use crate::read::nfc;
+use crate::names::nfc;
 
 /// The longest pillar id, indicator id or member name accepted, in characters.
 pub const MAX_ID_CHARS: usize = 200;
@@ -299,7 +299,7 @@ impl<'a> Checker<'a> {
         for m in raw {
             let member = self.check_len(m, "members");
             // data files name members without regard to case
-            if !seen.insert(crate::read::field::fold(&member)) {
+            if !seen.insert(crate::names::fold(&member)) {
                 let problem = Problem::DuplicateMember {
                     member: member.clone(),
                 };

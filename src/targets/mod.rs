@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lang::Lang;
 use crate::msg::Notice;
-use crate::read::nfc;
+use crate::names::nfc;
 use crate::say;
 
 /// A resolution: its metadata, its pillars and every indicator with targets.
@@ -365,6 +365,17 @@ impl Pillar {
 }
 
 impl Indicator {
+    /// The value a numerator and denominator give in this indicator's
+    /// unit: 100 x numerator / denominator for a share or a rate in %, the
+    /// plain ratio otherwise, to 9 decimals. The denominator is above 0.
+    pub fn from_parts(&self, numerator: f64, denominator: f64) -> f64 {
+        let scale = match self.unit {
+            Unit::Percent | Unit::PercentPerYear => 100.0,
+            Unit::Rank | Unit::Number => 1.0,
+        };
+        crate::number::clean(scale * numerator / denominator)
+    }
+
     /// Name in the given language.
     pub fn name(&self, lang: Lang) -> &str {
         say!(lang, en: &self.name_en, vi: &self.name_vi)
