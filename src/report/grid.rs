@@ -259,13 +259,13 @@ fn break_ids(text: &str, width: usize) -> String {
             if !is_id(w) || w.chars().count() <= width {
                 return w.to_string();
             }
-            let mut pieces: Vec<String> = vec![String::new()];
+            let mut pieces: Vec<String> = Vec::new();
             for part in id_parts(w) {
-                let last = pieces.last_mut().expect("one piece");
-                if !last.is_empty() && last.chars().count() + part.chars().count() > width {
-                    pieces.push(part.to_string());
-                } else {
-                    last.push_str(part);
+                match pieces.last_mut() {
+                    Some(last) if last.chars().count() + part.chars().count() <= width => {
+                        last.push_str(part)
+                    }
+                    _ => pieces.push(part.to_string()),
                 }
             }
             pieces.join("\n")

@@ -104,14 +104,14 @@ pub struct Cells {
 #[derive(Debug, Default)]
 struct Table {
     /// Where each key's cell is in `cells`.
-    index: FxHashMap<Key, u32>,
+    index: FxHashMap<Key, usize>,
     /// The cells, in the order their keys were first seen.
     cells: Vec<(Key, Cell)>,
     /// For the n-th parent of a row, the cell after the one the last row
     /// went to: the areas under a parent are written in the same order of
     /// indicator, member and year, so the next row's cell is usually that
     /// one, found without hashing and next to the last in memory.
-    next: [u32; GUESSED],
+    next: [usize; GUESSED],
 }
 
 /// The parents of a row whose next cell is guessed.
@@ -144,7 +144,7 @@ impl Cells {
     /// The cell of a key.
     pub fn get(&self, key: &Key) -> Option<&Cell> {
         let &i = self.table.index.get(key)?;
-        self.table.cells.get(i as usize).map(|(_, c)| c)
+        self.table.cells.get(i).map(|(_, c)| c)
     }
 
     /// Adds a figure of `unit` to every parent it counts for.
@@ -259,18 +259,18 @@ impl Cells {
 
 impl Table {
     /// Where the cell of `key` is, a new one if it has none.
-    fn at(&mut self, key: Key) -> u32 {
+    fn at(&mut self, key: Key) -> usize {
         let Table { index, cells, .. } = self;
         *index.entry(key).or_insert_with(|| {
             cells.push((key, Cell::default()));
-            u32::try_from(cells.len() - 1).expect("fewer than 2^32 cells")
+            cells.len() - 1
         })
     }
 
     /// The cell of `key`, a new one if it has none.
     fn slot(&mut self, key: Key) -> &mut Cell {
         let at = self.at(key);
-        &mut self.cells[at as usize].1
+        &mut self.cells[at].1
     }
 
     /// The cell of the `nth` parent of a row, `parent`, for (indicator,
@@ -283,15 +283,15 @@ impl Table {
         unit: UnitId,
     ) -> &mut Cell {
         let key = (parent, indicator as u32, member.map_or(0, |m| m + 1), year);
-        let guess = self.next.get(nth).map_or(u32::MAX, |&g| g);
-        let at = match self.cells.get(guess as usize) {
+        let guess = self.next.get(nth).map_or(usize::MAX, |&g| g);
+        let at = match self.cells.get(guess) {
             Some((k, _)) if *k == key => guess,
             _ => self.at(key),
         };
         if let Some(n) = self.next.get_mut(nth) {
             *n = at + 1;
         }
-        let cell = &mut self.cells[at as usize].1;
+        let cell = &mut self.cells[at].1;
         match cell.first {
             None => cell.first = Some(unit),
             Some(first) if cell.other_level.is_none() && first != unit => {
