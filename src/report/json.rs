@@ -5,10 +5,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Context, clean};
-use crate::calc::Summary;
+use crate::calc::{IndicatorResult, Summary};
 use crate::targets::Resolution;
 
 /// The `resolution` object shared by every JSON output.
@@ -34,9 +34,26 @@ struct ReportJson<'a> {
 /// `--by area --format json` print alike.
 #[derive(Serialize)]
 pub(super) struct FiguresJson<'a> {
-    indicators: Vec<IndicatorJson<'a>>,
+    indicators: IndicatorsJson<'a>,
     pillars: Vec<SummaryJson<'a>>,
     totals: Vec<SummaryJson<'a>>,
+}
+
+/// The indicators of an assessment, each made into its JSON object as it
+/// is written: a report against many indicators never holds all of them
+/// at once.
+struct IndicatorsJson<'a>(Context<'a>);
+
+impl Serialize for IndicatorsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ctx = &self.0;
+        s.collect_seq(
+            ctx.assessment
+                .results
+                .iter()
+                .filter_map(|r| indicator_json(ctx, r)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -136,44 +153,42 @@ pub fn render_report(out: &mut dyn Write, ctx: &Context) -> Result<()> {
 /// The indicators and summaries of one area's assessment.
 pub(super) fn figures_json<'a>(ctx: &Context<'a>) -> FiguresJson<'a> {
     let a = ctx.assessment;
-    let indicators = a
-        .results
-        .iter()
-        .filter_map(|r| {
-            let ind = ctx.resolution.indicators.get(r.indicator)?;
-            Some(IndicatorJson {
-                id: &ind.id,
-                pillar: &ind.pillar,
-                item: &ind.item,
-                unit: ind.unit.symbol(),
-                target_year: r.target_year,
-                comparison: r.target.map(|t| t.comparison.symbol()),
-                target: r.target.map(|t| t.value),
-                actual: r.actual,
-                actual_year: r.actual_year,
-                attainment_pct: clean(r.attainment_pct),
-                gap: clean(r.gap),
-                met: r.met,
-                status: r.status.id(),
-                worst_member: r.worst_member.as_deref(),
-                missing_members: &r.missing_members,
-                numerator: r.parts.map(|p| p.0),
-                denominator: r.parts.map(|p| p.1),
-                coverage: r.coverage.map(|c| CoverageJson {
-                    areas: c.areas,
-                    of: c.of,
-                    denominator_share_pct: clean(c.denominator_share.map(|s| 100.0 * s)),
-                    complete: c.complete,
-                }),
-                progress: super::progress_json::fields(ctx, r.indicator, r.target_year),
-            })
-        })
-        .collect();
     FiguresJson {
-        indicators,
+        indicators: IndicatorsJson(*ctx),
         pillars: a.pillars.iter().map(|s| summary_with(ctx, s)).collect(),
         totals: a.totals.iter().map(|s| summary_with(ctx, s)).collect(),
     }
+}
+
+/// One indicator's result as its JSON object.
+fn indicator_json<'a>(ctx: &Context<'a>, r: &'a IndicatorResult) -> Option<IndicatorJson<'a>> {
+    let ind = ctx.resolution.indicators.get(r.indicator)?;
+    Some(IndicatorJson {
+        id: &ind.id,
+        pillar: &ind.pillar,
+        item: &ind.item,
+        unit: ind.unit.symbol(),
+        target_year: r.target_year,
+        comparison: r.target.map(|t| t.comparison.symbol()),
+        target: r.target.map(|t| t.value),
+        actual: r.actual,
+        actual_year: r.actual_year,
+        attainment_pct: clean(r.attainment_pct),
+        gap: clean(r.gap),
+        met: r.met,
+        status: r.status.id(),
+        worst_member: r.worst_member.as_deref(),
+        missing_members: &r.missing_members,
+        numerator: r.parts.map(|p| p.0),
+        denominator: r.parts.map(|p| p.1),
+        coverage: r.coverage.map(|c| CoverageJson {
+            areas: c.areas,
+            of: c.of,
+            denominator_share_pct: clean(c.denominator_share.map(|s| 100.0 * s)),
+            complete: c.complete,
+        }),
+        progress: super::progress_json::fields(ctx, r.indicator, r.target_year),
+    })
 }
 
 #[derive(Serialize)]

@@ -47,6 +47,7 @@ use crate::store::AreaId;
 use crate::targets::{Indicator, Pillar, Resolution};
 
 /// Everything a report renderer needs.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The resolution assessed.
     pub resolution: &'a Resolution,
