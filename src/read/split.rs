@@ -18,8 +18,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use super::csv::CsvReader;
+use super::reader::{FileState, Reader};
 use super::row::{Checker, FileMark};
-use super::{FileState, Outcome, Reader, Sink};
+use super::{Outcome, Sink};
 use crate::diagnostic::Diagnostic;
 use crate::msg::{FirstPlace, Notice, Problem};
 use crate::rollup::Cells;
