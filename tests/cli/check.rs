@@ -360,3 +360,50 @@ fn an_incomplete_indicator_does_not_pass_a_minimum_attainment() {
         );
     dtcalc().args(args).arg("--allow-missing").assert().code(0);
 }
+
+/// With more areas than one thread takes (600; the areas are then
+/// assessed on every core), each area's verdict under `check --by area`
+/// is its own `check --area`'s, and the areas come in the data's order.
+#[test]
+fn check_by_area_on_many_areas_gives_each_area_its_own_verdict() {
+    let mut csv = String::from("area,indicator,year,value\n");
+    for a in 0..600 {
+        // online services, target >= 100: area k has 100 when k % 4 == 0
+        // (met), else 50 + k % 50 (at most 99, not met)
+        let v = if a % 4 == 0 { 100 } else { 50 + a % 50 };
+        csv.push_str(&format!("A{a:03},gov.online_services,2024,{v}\n"));
+    }
+    let args = [
+        "--indicator",
+        "gov.online_services",
+        "--by",
+        "area",
+        "--format",
+        "json",
+    ];
+    let out = dtcalc()
+        .args(["check", "-"])
+        .args(args)
+        .write_stdin(csv.clone())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let j = json(&out);
+    let areas = j["areas"].as_array().expect("areas");
+    assert_eq!(areas.len(), 600);
+    // 600 areas, one in four passes: 150
+    assert_eq!(j["areas_passed"], 150);
+    for (k, area) in areas.iter().enumerate() {
+        assert_eq!(area["area"], format!("A{k:03}"));
+        assert_eq!(area["pass"], k % 4 == 0, "A{k:03}");
+    }
+    for k in [0usize, 1, 300, 599] {
+        let name = format!("A{k:03}");
+        let (code, _) = check_stdin(
+            &csv,
+            &["--indicator", "gov.online_services", "--area", &name],
+        );
+        let want = if k % 4 == 0 { Some(0) } else { Some(1) };
+        assert_eq!(code, want, "{name}");
+    }
+}
