@@ -93,6 +93,30 @@ pub struct IndicatorResult {
     pub parts: Option<(f64, f64)>,
 }
 
+#[cfg(test)]
+impl IndicatorResult {
+    /// A result of indicator 0 for 2025 with only a status and an
+    /// attainment, for tests of what is made of results.
+    pub(crate) fn bare(status: Status, attainment_pct: Option<f64>) -> IndicatorResult {
+        IndicatorResult {
+            indicator: 0,
+            target_year: 2025,
+            target: None,
+            actual: None,
+            actual_year: None,
+            actual_decimals: None,
+            attainment_pct,
+            gap: None,
+            met: None,
+            status,
+            worst_member: None,
+            missing_members: Vec::new(),
+            coverage: None,
+            parts: None,
+        }
+    }
+}
+
 /// What a summary sums up: one pillar, or every selected pillar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {

@@ -169,8 +169,6 @@ mod tests {
 
     fn result(status: Status, attainment: Option<f64>) -> IndicatorResult {
         IndicatorResult {
-            indicator: 0,
-            target_year: 2025,
             target: Some(Target {
                 year: 2025,
                 comparison: Comparison::AtLeast,
@@ -178,15 +176,8 @@ mod tests {
             }),
             actual: attainment.map(|a| a * 0.8),
             actual_year: Some(2024),
-            actual_decimals: None,
-            attainment_pct: attainment,
-            gap: None,
             met: Some(status == Status::Met),
-            status,
-            worst_member: None,
-            missing_members: Vec::new(),
-            coverage: None,
-            parts: None,
+            ..IndicatorResult::bare(status, attainment)
         }
     }
 

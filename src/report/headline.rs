@@ -73,22 +73,7 @@ mod tests {
     use super::*;
 
     fn result(status: Status, attainment: Option<f64>) -> IndicatorResult {
-        IndicatorResult {
-            indicator: 0,
-            target_year: 2025,
-            target: None,
-            actual: None,
-            actual_year: None,
-            actual_decimals: None,
-            attainment_pct: attainment,
-            gap: None,
-            met: None,
-            status,
-            worst_member: None,
-            missing_members: Vec::new(),
-            coverage: None,
-            parts: None,
-        }
+        IndicatorResult::bare(status, attainment)
     }
 
     #[test]
