@@ -61,6 +61,19 @@ fn report(dir: &Path, areas: &str, data: &str, args: &[&str]) -> (Option<i32>, V
     )
 }
 
+/// `report DATA --targets T --areas A ARGS` as a 200-column table: its
+/// standard output.
+fn table(dir: &Path, areas: &str, data: &str, args: &[&str]) -> String {
+    let [t, a, d] = files(dir, areas, data);
+    let out = dtcalc()
+        .args(["report", &d, "--targets", &t, "--areas", &a])
+        .args(args)
+        .env("COLUMNS", "200")
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The result object of indicator `id` in a single-area report.
 fn indicator<'a>(report: &'a Value, id: &str) -> &'a Value {
     report["indicators"]
@@ -98,23 +111,20 @@ fn a_share_is_the_sum_of_numerators_over_the_sum_of_denominators() {
     assert!(close(&share["coverage"]["denominator_share_pct"], 100.0));
     // the table shows it to the nearest, 26.67 %; only a figure that would
     // round to a target it does not reach is rounded away from it
-    let [t, a, d] = files(dir.path(), TWO_COMMUNES, data);
-    let table = |args: &[&str]| {
-        let out = dtcalc()
-            .args(args)
-            .env("COLUMNS", "200")
-            .output()
-            .expect("runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let text = table(&["report", &d, "--targets", &t, "--areas", &a, "--area", "P"]);
+    let text = table(dir.path(), TWO_COMMUNES, data, &["--area", "P"]);
     assert!(
         text.contains("26.67%") && !text.contains("26.66%"),
         "{text}"
     );
     let near = dir.path().join("near.csv");
     std::fs::write(&near, "indicator,year,value\ns.share,2024,26.9996\n").expect("written");
-    let text = table(&["report", &near.display().to_string(), "--targets", &t]);
+    let t = dir.path().join("t.toml").display().to_string();
+    let out = dtcalc()
+        .args(["report", &near.display().to_string(), "--targets", &t])
+        .env("COLUMNS", "200")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
     // 26.9996 to 3 decimals is 27.000, which would reach >= 27: 26.999
     assert!(
         text.contains("26.999%") && !text.contains("27.000%"),
@@ -164,24 +174,12 @@ fn below_the_coverage_bound_a_parent_figure_is_incomplete_never_computed_from_a_
     );
     assert_eq!(share["coverage"]["complete"], true);
     // the human formats say where the figure comes from
-    let [t, a, d] = files(dir.path(), &areas, data);
-    let out = dtcalc()
-        .args([
-            "report",
-            &d,
-            "--targets",
-            &t,
-            "--areas",
-            &a,
-            "--area",
-            "P",
-            "--min-coverage",
-            "60",
-        ])
-        .env("COLUMNS", "200")
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = table(
+        dir.path(),
+        &areas,
+        data,
+        &["--area", "P", "--min-coverage", "60"],
+    );
     assert!(
         text.contains("from 2 of 3") && text.contains("75.0% of the denominator"),
         "{text}"
@@ -222,24 +220,12 @@ C2,s.fibre,2024,schools,,19,20,
     assert_eq!(fibre["worst_member"], "households");
     assert_eq!(fibre["status"], "met");
     // in Vietnamese the member has its Vietnamese label
-    let [t, a, d] = files(dir.path(), TWO_COMMUNES, data);
-    let out = dtcalc()
-        .args([
-            "report",
-            &d,
-            "--targets",
-            &t,
-            "--areas",
-            &a,
-            "--area",
-            "P",
-            "--lang",
-            "vi",
-        ])
-        .env("COLUMNS", "200")
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = table(
+        dir.path(),
+        TWO_COMMUNES,
+        data,
+        &["--area", "P", "--lang", "vi"],
+    );
     assert!(text.contains("thấp nhất: hộ gia đình"), "{text}");
 }
 
