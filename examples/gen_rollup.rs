@@ -47,27 +47,13 @@ use std::path::{Path, PathBuf};
 
 use dtcalc::targets::{self, Resolution, Unit};
 
-/// SplitMix64, as in gen_actuals: small, fast, good enough for made-up data.
-struct Rng(u64);
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [lo, hi).
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (self.next() >> 11) as f64 / (1u64 << 53) as f64 * (hi - lo)
-    }
-
-    /// Uniform in [lo, hi), from a pair.
-    fn pick(&mut self, (lo, hi): (f64, f64)) -> f64 {
-        self.range(lo, hi)
-    }
+/// Uniform in [lo, hi), from a pair.
+fn pick(rng: &mut Rng, (lo, hi): (f64, f64)) -> f64 {
+    rng.range(lo, hi)
 }
 
 // --- The provinces -----------------------------------------------------------
@@ -75,9 +61,9 @@ impl Rng {
 /// The 63 provinces before 1 July 2025: GSO code, name, the code of the unit
 /// that absorbed it ("" for the 11 unchanged and the 23 that continue), and
 /// the population in thousands (rounded, about 2023; it only sizes the
-/// illustrative denominators). From ../shared/reference/provinces-2025.md;
-/// a continuing unit has the name the reference gives the new unit (Huế,
-/// TP Hồ Chí Minh), without its "(city)" notes.
+/// illustrative denominators). From the list of the 1 July 2025 reorganisation
+/// (Resolution 202/2025/QH15); a continuing unit has the name the list gives
+/// the new unit (Huế, TP Hồ Chí Minh), without its "(city)" notes.
 const PROVINCES: [(&str, &str, &str, u32); 63] = [
     ("01", "Hà Nội", "", 8587),
     ("02", "Hà Giang", "08", 903),
@@ -430,7 +416,7 @@ struct Area {
 fn step(slot: &Slot, year: i32, rng: &mut Rng) -> f64 {
     match slot.jump {
         Some((from, lo, hi)) if year >= from => rng.range(lo, hi),
-        _ => rng.pick(slot.step),
+        _ => pick(rng, slot.step),
     }
 }
 
@@ -444,8 +430,8 @@ impl Area {
         let weight = (base[Base::Grdp as usize] / rng.range(1.02, 1.06)).round() as u64;
         Area {
             base,
-            parts: slots.iter().map(|s| rng.pick(s.part)).collect(),
-            shares: slots.iter().map(|s| rng.pick(s.level)).collect(),
+            parts: slots.iter().map(|s| pick(rng, s.part)).collect(),
+            shares: slots.iter().map(|s| pick(rng, s.level)).collect(),
             growth: rng.range(35.0, 80.0).round() as i64,
             weight,
         }
@@ -468,7 +454,7 @@ impl Area {
     fn next_year(&mut self, year: i32, slots: &[Slot], rng: &mut Rng) {
         self.weight = self.den_of(Base::Grdp);
         for (i, b) in ALL_BASES.iter().enumerate() {
-            self.base[i] *= rng.pick(b.growth(year));
+            self.base[i] *= pick(rng, b.growth(year));
         }
         for (i, s) in slots.iter().enumerate() {
             self.shares[i] = (self.shares[i] + step(s, year, rng)).clamp(0.0, 100.0);
@@ -493,7 +479,7 @@ impl Area {
             } else {
                 q.sum()
             };
-            base[i] *= rng.pick(b.growth(year));
+            base[i] *= pick(rng, b.growth(year));
         }
         let mut area = Area {
             base,
@@ -532,7 +518,7 @@ impl Area {
             } else {
                 self.base[i] * w * rng.range(0.85, 1.15)
             };
-            base[i] = q * rng.pick(b.growth(year));
+            base[i] = q * pick(rng, b.growth(year));
         }
         Area {
             base,
