@@ -151,8 +151,8 @@ fn value(unit: Unit, r: &IndicatorResult, v: f64, lang: Lang) -> String {
     let n = match (unit, r.actual_decimals) {
         (Unit::Number, None) => format!("{v}"),
         (_, decimals) => {
-            let d = text::actual_decimals(unit, decimals);
-            format!("{:.d$}", text::round(v, d, text::away_from_target(r)))
+            let (shown, d) = text::actual_shown(unit, r, v, decimals);
+            format!("{shown:.d$}")
         }
     };
     format!("{}{}", local(lang, n), suffix(unit, lang))

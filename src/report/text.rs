@@ -111,14 +111,20 @@ pub fn actual_decimals(unit: Unit, decimals: Option<u8>) -> usize {
 /// never rounded to a target it does not reach: 59.9996 against ≥ 60
 /// shows as 59.999, 26.6667 against ≥ 27 as 26.67.
 pub fn actual(lang: Lang, unit: Unit, r: &IndicatorResult, v: f64, decimals: Option<u8>) -> String {
+    let (shown, decimals) = actual_shown(unit, r, v, decimals);
+    label::with_unit(lang, unit, &lang.number(shown, decimals))
+}
+
+/// The rule of [`actual`], for every format that shows a figure: the
+/// figure as shown and its decimals.
+pub fn actual_shown(unit: Unit, r: &IndicatorResult, v: f64, decimals: Option<u8>) -> (f64, usize) {
     let decimals = actual_decimals(unit, decimals);
     let nearest = round(v, decimals, Round::Nearest);
     let way = match r.target {
         Some(t) if t.comparison.holds(nearest, t.value) => away_from_target(r),
         _ => Round::Nearest,
     };
-    let n = number(lang, v, decimals, way);
-    label::with_unit(lang, unit, &n)
+    (round(v, decimals, way), decimals)
 }
 
 /// A target such as `≥ 90%`: whole targets without decimals.

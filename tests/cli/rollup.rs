@@ -130,6 +130,22 @@ fn a_share_is_the_sum_of_numerators_over_the_sum_of_denominators() {
         text.contains("26.999%") && !text.contains("27.000%"),
         "{text}"
     );
+    // `check` shows the figure by the same rule
+    let [t, a, d] = files(dir.path(), TWO_COMMUNES, data);
+    let out = dtcalc()
+        .args(["check", &d, "--targets", &t, "--areas", &a, "--area", "P"])
+        .args(["--indicator", "s.share"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("is 26.67% in 2024 (not met)"), "{said}");
+    let out = dtcalc()
+        .args(["check", &near.display().to_string(), "--targets", &t])
+        .args(["--indicator", "s.share"])
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("is 26.999% in 2024 (not met)"), "{said}");
     // a value given beside its parts must agree with them: 30/100 is 30
     let ok = "C1,s.share,2024,,30,30,100,\nC2,s.share,2024,,25.0,50,200,\n";
     let (code, r2, err) = report(dir.path(), TWO_COMMUNES, ok, &["--area", "P"]);
